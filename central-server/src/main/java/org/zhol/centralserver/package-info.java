@@ -1,0 +1,3 @@
+// SPDX-License-Identifier: MIT
+/** The central-server of Zhol. See ARCHITECTURE.md for its parts; they arrive issue by issue. */
+package org.zhol.centralserver;

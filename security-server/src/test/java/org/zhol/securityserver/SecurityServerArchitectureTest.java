@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: MIT
+package org.zhol.securityserver;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.zhol.protocol.arch.ImportRules;
+
+/** Module boundaries of the security-server. */
+class SecurityServerArchitectureTest {
+
+    @Test
+    void neverImportsTheOtherServer() {
+        ImportRules.assertNoImports(Path.of("src/main/java"), "/org/zhol/", "org.zhol.centralserver.", "org.zhol.examples.");
+    }
+
+    @Test
+    void exchangeLogicImportsNoNetty() {
+        ImportRules.assertNoImports(Path.of("src/main/java"), "/exchange/", "io.netty.");
+    }
+}
