@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: MIT
+package org.zhol.server.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.zhol.protocol.error.ErrorCode;
+import org.zhol.protocol.error.ZholException;
+
+/**
+ * A migrated, pooled database. {@link #open} connects and runs the Flyway migrations of one location;
+ * {@link #transaction} runs work in one transaction and maps SQL failures to {@code DatabaseError}.
+ */
+public final class Database implements AutoCloseable {
+
+    /** A unit of work on one connection. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final HikariDataSource pool;
+    private final DatabaseConfig config;
+
+    private Database(HikariDataSource pool, DatabaseConfig config) {
+        this.pool = pool;
+        this.config = config;
+    }
+
+    /**
+     * Opens a pool on {@code config} and migrates it with the scripts under {@code migrations}
+     * (a Flyway location such as {@code classpath:db/central}).
+     *
+     * @throws ZholException {@code DatabaseError} when the database cannot be reached or migrated
+     */
+    public static Database open(DatabaseConfig config, String migrations) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(config.jdbcUrl());
+        hikari.setUsername(config.user());
+        hikari.setPassword(config.password());
+        hikari.setMaximumPoolSize(config.maxPoolSize());
+        hikari.setMinimumIdle(1);
+        hikari.setPoolName("zhol-db");
+        hikari.setAutoCommit(true);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(hikari);
+        } catch (RuntimeException e) {
+            throw ZholException.internal(ErrorCode.DATABASE_ERROR, "Cannot open the database " + config, e);
+        }
+        try {
+            Flyway.configure().dataSource(pool).locations(migrations).failOnMissingLocations(true).load().migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw ZholException.internal(ErrorCode.DATABASE_ERROR, "Cannot migrate the database " + config, e);
+        }
+        return new Database(pool, config);
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public DatabaseConfig config() {
+        return config;
+    }
+
+    /**
+     * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws.
+     *
+     * @throws ZholException {@code DatabaseError} for a SQL failure; a {@link ZholException} thrown by
+     *                       the work passes through unchanged after the rollback
+     */
+    public <T> T transaction(Work<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw ZholException.internal(ErrorCode.DATABASE_ERROR, "Database operation failed", e);
+        }
+    }
+
+    /** Whether a connection can be had and answers within two seconds, for health checks. */
+    public boolean isReachable() {
+        try (Connection connection = pool.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
