@@ -32,11 +32,12 @@ public final class Database implements AutoCloseable {
 
     /**
      * Opens a pool on {@code config} and migrates it with the scripts under {@code migrations}
-     * (a Flyway location such as {@code classpath:db/central}).
+     * (Flyway locations such as {@code classpath:db/support} and {@code classpath:db/central}; the
+     * shared {@code db/support} scripts are numbered below 1, each server's from 1 up).
      *
      * @throws ZholException {@code DatabaseError} when the database cannot be reached or migrated
      */
-    public static Database open(DatabaseConfig config, String migrations) {
+    public static Database open(DatabaseConfig config, String... migrations) {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(config.jdbcUrl());
         hikari.setUsername(config.user());
