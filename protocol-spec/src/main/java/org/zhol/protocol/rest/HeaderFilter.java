@@ -16,8 +16,9 @@ import java.util.Set;
  * {@code User-Agent}, {@code Server}); and the ones the server redoes itself ({@code Content-Length},
  * {@code Expect}). Everything else, user-defined headers included, passes unmodified.
  *
- * <p><b>Pitfalls:</b> {@code Connection} may name {@code X-Road-Client}; that header is then dropped
- * too, as RFC 9110 requires, before the X-Road headers are read.
+ * <p><b>Pitfalls:</b> {@code Connection} may name any header, even {@code X-Road-Client}, and that
+ * header is then dropped too, as RFC 9110 requires; so read the X-Road headers from the filtered
+ * list, the one that is forwarded and hashed.
  */
 public final class HeaderFilter {
 
