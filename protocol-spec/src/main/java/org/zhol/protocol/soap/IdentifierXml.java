@@ -80,13 +80,18 @@ public final class IdentifierXml {
      */
     public static void write(XMLStreamWriter writer, QName element, XRoadId id) {
         try {
+            // Look bindings up before the start tag: the JDK writer reports a prefix as bound once a
+            // start tag uses it, declared or not.
+            boolean bindElement = !element.getNamespaceURI().isEmpty() && !element.getNamespaceURI()
+                    .equals(writer.getNamespaceContext().getNamespaceURI(element.getPrefix()));
+            boolean bindId = !SoapNamespaces.IDENTIFIERS.equals(
+                    writer.getNamespaceContext().getNamespaceURI(SoapNamespaces.IDENTIFIERS_PREFIX));
             writer.writeStartElement(element.getPrefix(), element.getLocalPart(), element.getNamespaceURI());
-            if (!SoapNamespaces.IDENTIFIERS.equals(writer.getNamespaceContext().getNamespaceURI(SoapNamespaces.IDENTIFIERS_PREFIX))) {
-                writer.writeNamespace(SoapNamespaces.IDENTIFIERS_PREFIX, SoapNamespaces.IDENTIFIERS);
-            }
-            if (!element.getNamespaceURI().isEmpty() && !element.getNamespaceURI()
-                    .equals(writer.getNamespaceContext().getNamespaceURI(element.getPrefix()))) {
+            if (bindElement) {
                 writer.writeNamespace(element.getPrefix(), element.getNamespaceURI());
+            }
+            if (bindId) {
+                writer.writeNamespace(SoapNamespaces.IDENTIFIERS_PREFIX, SoapNamespaces.IDENTIFIERS);
             }
             writer.writeAttribute(SoapNamespaces.IDENTIFIERS_PREFIX, SoapNamespaces.IDENTIFIERS, "objectType",
                     id.objectType().name());

@@ -13,10 +13,13 @@ final class SoapHeaderWriter {
     }
 
     static void write(XMLStreamWriter w, SoapHeader h) throws XMLStreamException {
+        boolean bindEnvelope = !bound(w, SoapNamespaces.ENVELOPE_PREFIX, SoapNamespaces.ENVELOPE);
+        boolean bindXRoad = !bound(w, SoapNamespaces.XROAD_PREFIX, SoapNamespaces.XROAD);
+        boolean bindIds = !bound(w, SoapNamespaces.IDENTIFIERS_PREFIX, SoapNamespaces.IDENTIFIERS);
         w.writeStartElement(SoapNamespaces.ENVELOPE_PREFIX, "Header", SoapNamespaces.ENVELOPE);
-        bind(w, SoapNamespaces.ENVELOPE_PREFIX, SoapNamespaces.ENVELOPE);
-        bind(w, SoapNamespaces.XROAD_PREFIX, SoapNamespaces.XROAD);
-        bind(w, SoapNamespaces.IDENTIFIERS_PREFIX, SoapNamespaces.IDENTIFIERS);
+        declare(w, bindEnvelope, SoapNamespaces.ENVELOPE_PREFIX, SoapNamespaces.ENVELOPE);
+        declare(w, bindXRoad, SoapNamespaces.XROAD_PREFIX, SoapNamespaces.XROAD);
+        declare(w, bindIds, SoapNamespaces.IDENTIFIERS_PREFIX, SoapNamespaces.IDENTIFIERS);
         IdentifierXml.write(w, xrd("client"), h.client());
         IdentifierXml.write(w, xrd("service"), h.service());
         if (h.securityServer().isPresent()) {
@@ -44,8 +47,9 @@ final class SoapHeaderWriter {
 
     private static void writeRepresentedParty(XMLStreamWriter w, RepresentedParty party) throws XMLStreamException {
         String p = SoapNamespaces.REPRESENTATION_PREFIX;
+        boolean bindRepr = !bound(w, p, SoapNamespaces.REPRESENTATION);
         w.writeStartElement(p, "representedParty", SoapNamespaces.REPRESENTATION);
-        bind(w, p, SoapNamespaces.REPRESENTATION);
+        declare(w, bindRepr, p, SoapNamespaces.REPRESENTATION);
         if (party.partyClass().isPresent()) {
             w.writeStartElement(p, "partyClass", SoapNamespaces.REPRESENTATION);
             w.writeCharacters(party.partyClass().get());
@@ -67,11 +71,14 @@ final class SoapHeaderWriter {
         w.writeEndElement();
     }
 
-    /** Declares {@code prefix} on the current element unless it is already bound to {@code uri}. */
-    private static void bind(XMLStreamWriter w, String prefix, String uri) throws XMLStreamException {
-        if (!uri.equals(w.getNamespaceContext().getNamespaceURI(prefix))) {
+    /** Whether {@code prefix} is bound to {@code uri}; ask before writing the start tag that needs it. */
+    private static boolean bound(XMLStreamWriter w, String prefix, String uri) {
+        return uri.equals(w.getNamespaceContext().getNamespaceURI(prefix));
+    }
+
+    private static void declare(XMLStreamWriter w, boolean needed, String prefix, String uri) throws XMLStreamException {
+        if (needed) {
             w.writeNamespace(prefix, uri);
-            w.setPrefix(prefix, uri);
         }
     }
 }
