@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 package org.zhol.protocol.rest;
 
+import org.zhol.protocol.id.RepresentedParty;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -81,7 +82,7 @@ public final class RestHeaderCodec {
         h.userId().ifPresent(x -> out.add(new HttpHeader(USER_ID, x)));
         h.issue().ifPresent(x -> out.add(new HttpHeader(ISSUE, x)));
         h.securityServer().ifPresent(x -> out.add(new HttpHeader(SECURITY_SERVER, RestTargetCodec.encodeId(x))));
-        h.representedParty().ifPresent(x -> out.add(new HttpHeader(REPRESENTED_PARTY, x.toHeaderValue())));
+        h.representedParty().ifPresent(x -> out.add(new HttpHeader(REPRESENTED_PARTY, representedPartyValue(x))));
         h.requestId().ifPresent(x -> out.add(new HttpHeader(REQUEST_ID, x)));
         return List.copyOf(out);
     }
@@ -109,6 +110,12 @@ public final class RestHeaderCodec {
         h.requestHash().ifPresent(x -> out.add(new HttpHeader(REQUEST_HASH, x)));
         h.error().ifPresent(x -> out.add(new HttpHeader(ERROR, x)));
         return List.copyOf(out);
+    }
+
+    /** The {@code X-Road-Represented-Party} value: {@code CLASS/CODE} or {@code CODE}, each part percent-encoded. */
+    public static String representedPartyValue(RepresentedParty party) {
+        String code = PercentCodec.encode(party.partyCode());
+        return party.partyClass().map(c -> PercentCodec.encode(c) + "/" + code).orElse(code);
     }
 
     private static Map<String, String> collect(List<HttpHeader> headers, Set<String> names, RestLimits limits) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 package org.zhol.protocol.soap;
 
+import org.zhol.protocol.id.RepresentedParty;
 import java.util.Objects;
 import java.util.Optional;
 import org.zhol.protocol.error.ErrorCode;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 package org.zhol.protocol.soap;
 
+import org.zhol.protocol.id.RepresentedParty;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 package org.zhol.protocol.rest;
 
+import org.zhol.protocol.id.RepresentedParty;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -100,7 +101,7 @@ class RestVectorsTest {
         assertThat(h.issue()).isEqualTo(optText(e, "issue"));
         assertThat(h.requestId()).isEqualTo(optText(e, "requestId"));
         assertThat(h.securityServer().map(XRoadId::toPath)).isEqualTo(optText(e, "securityServer"));
-        assertThat(h.representedParty().map(RepresentedParty::toHeaderValue)).isEqualTo(optText(e, "representedParty"));
+        assertThat(h.representedParty().map(RestHeaderCodec::representedPartyValue)).isEqualTo(optText(e, "representedParty"));
         assertThat(RestHeaderCodec.parseRequest(RestHeaderCodec.emitRequest(h))).isEqualTo(h);
     }
 

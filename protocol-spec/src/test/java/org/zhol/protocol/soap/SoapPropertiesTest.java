@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 package org.zhol.protocol.soap;
 
+import org.zhol.protocol.id.RepresentedParty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
