@@ -6,15 +6,21 @@ import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.cms.SignedData;
+import org.bouncycastle.asn1.cms.SignerInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
@@ -25,6 +31,7 @@ import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.zhol.protocol.error.ErrorCode;
+import org.zhol.protocol.error.ZholException;
 
 /**
  * Verifies downloaded configuration against an anchor, then decodes it: <em>verify the received bytes,
@@ -32,7 +39,7 @@ import org.zhol.protocol.error.ErrorCode;
  * if every check passed. Checks, in order, each with its stable code:
  *
  * <ol>
- * <li>sizes, then the signature's structure: DER CMS SignedData, detached, one signer, a signing-time
+ * <li>sizes, then the signature's structure: canonical DER CMS SignedData, detached, one signer, a signing-time
  * attribute, the signer certificate embedded: {@code MalformedGlobalConf};</li>
  * <li>the embedded signer certificate is one of the anchor's: {@code IncorrectCertificate};</li>
  * <li>that certificate was valid at the signing time: {@code CertValidityTime};</li>
@@ -120,15 +127,16 @@ public final class GlobalConfVerifier {
             throw GlobalConfFaults.malformed("The directory or its signature is too long");
         }
         CMSSignedData cms = parseSignature(directory, signature);
-        if (cms.getSignerInfos().size() != 1) {
-            throw GlobalConfFaults.malformed("The signature must have exactly one signer");
+        SignerInformation signer;
+        X509Certificate embedded;
+        try {
+            signer = onlySigner(cms);
+            embedded = embeddedCertificate(cms, signer);
+        } catch (ZholException e) {
+            throw e;
+        } catch (RuntimeException e) { // BouncyCastle parses these parts lazily
+            throw GlobalConfFaults.malformed("The signature is not well-formed CMS", e);
         }
-        SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
-        if (signer.getSignedAttributes() == null
-                || signer.getSignedAttributes().get(CMSAttributes.signingTime) == null) {
-            throw GlobalConfFaults.malformed("The signature has no signing-time attribute");
-        }
-        X509Certificate embedded = embeddedCertificate(cms, signer);
         X509Certificate trusted = anchor.signingCertificates().stream().filter(embedded::equals).findFirst()
                 .orElseThrow(() -> GlobalConfFaults.of(ErrorCode.INCORRECT_CERTIFICATE,
                         "The directory is signed by a certificate that the anchor does not hold", null));
@@ -147,6 +155,42 @@ public final class GlobalConfVerifier {
         return trusted;
     }
 
+    private static SignerInformation onlySigner(CMSSignedData cms) {
+        if (cms.getSignerInfos().size() != 1) {
+            throw GlobalConfFaults.malformed("The signature must have exactly one signer");
+        }
+        SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
+        if (signer.getSignedAttributes() == null
+                || signer.getSignedAttributes().get(CMSAttributes.signingTime) == null) {
+            throw GlobalConfFaults.malformed("The signature has no signing-time attribute");
+        }
+        return signer;
+    }
+
+    /**
+     * Requires the signature to be exactly the DER of its typed structure, with version numbers and
+     * digest algorithms recomputed. Otherwise a change to a byte that the signature does not cover
+     * (a version, an outer digest algorithm, a tag) would go unnoticed.
+     */
+    private static void requireCanonical(ContentInfo info, byte[] signature) throws IOException {
+        SignedData parsed = SignedData.getInstance(info.getContent());
+        ASN1EncodableVector signerInfos = new ASN1EncodableVector();
+        ASN1EncodableVector digestAlgorithms = new ASN1EncodableVector();
+        for (ASN1Encodable element : parsed.getSignerInfos()) {
+            SignerInfo signerInfo = SignerInfo.getInstance(element);
+            signerInfos.add(new SignerInfo(signerInfo.getSID(), signerInfo.getDigestAlgorithm(),
+                    signerInfo.getAuthenticatedAttributes(), signerInfo.getDigestEncryptionAlgorithm(),
+                    signerInfo.getEncryptedDigest(), signerInfo.getUnauthenticatedAttributes()));
+            digestAlgorithms.add(signerInfo.getDigestAlgorithm());
+        }
+        SignedData typed = new SignedData(new DERSet(digestAlgorithms), parsed.getEncapContentInfo(),
+                parsed.getCertificates(), parsed.getCRLs(), new DERSet(signerInfos));
+        byte[] canonical = new ContentInfo(CMSObjectIdentifiers.signedData, typed).getEncoded(ASN1Encoding.DER);
+        if (!Arrays.equals(canonical, signature)) {
+            throw GlobalConfFaults.malformed("The signature is not canonical DER CMS");
+        }
+    }
+
     private static CMSSignedData parseSignature(byte[] directory, byte[] signature) {
         try {
             ContentInfo info = ContentInfo.getInstance(ASN1Primitive.fromByteArray(signature));
@@ -154,6 +198,7 @@ public final class GlobalConfVerifier {
                     || SignedData.getInstance(info.getContent()).getEncapContentInfo().getContent() != null) {
                 throw GlobalConfFaults.malformed("The signature is not a detached CMS SignedData");
             }
+            requireCanonical(info, signature);
             return new CMSSignedData(new CMSProcessableByteArray(directory), info);
         } catch (IOException | CMSException | IllegalArgumentException | IllegalStateException
                 | ClassCastException e) {
