@@ -63,8 +63,12 @@ class GlobalConfVerifierTest {
         for (Map.Entry<String, byte[]> part : files.parts().entrySet()) {
             byte[] bytes = part.getValue();
             // every 7th byte and the last: each check costs a signature verification
-            for (int i = 0; i < bytes.length; i = i + 7 >= bytes.length && i != bytes.length - 1 ? bytes.length - 1
-                    : i + 7) {
+            List<Integer> offsets = new ArrayList<>();
+            for (int i = 0; i < bytes.length; i += 7) {
+                offsets.add(i);
+            }
+            offsets.add(bytes.length - 1);
+            for (int i : offsets) {
                 byte[] mutated = bytes.clone();
                 mutated[i] ^= 0x01;
                 GlobalConfFiles tampered = files.withPart(part.getKey(), mutated);
