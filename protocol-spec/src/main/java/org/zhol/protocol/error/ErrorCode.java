@@ -39,8 +39,6 @@ public enum ErrorCode {
     INVALID_CERT_PATH("InvalidCertPath", "invalid_cert_path"),
     SIGNATURE_VERIFICATION("SignatureVerification", "signature_verification"),
     TIMESTAMP_VALIDATION("TimestampValidation", "timestamp_validation"),
-    CERT_VALIDITY_TIME("CertValidityTime", "cert_validity_time"),
-    UNSUPPORTED_ALGORITHM("UnsupportedAlgorithm", "unsupported_algorithm"),
 
     // Message processing
     SSL_AUTHENTICATION_FAILED("SslAuthenticationFailed", "ssl_authentication_failed"),

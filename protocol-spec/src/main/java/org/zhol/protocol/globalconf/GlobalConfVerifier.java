@@ -42,7 +42,7 @@ import org.zhol.protocol.error.ZholException;
  * <li>sizes, then the signature's structure: canonical DER CMS SignedData, detached, one signer, a signing-time
  * attribute, the signer certificate embedded: {@code MalformedGlobalConf};</li>
  * <li>the embedded signer certificate is one of the anchor's: {@code IncorrectCertificate};</li>
- * <li>that certificate was valid at the signing time: {@code CertValidityTime};</li>
+ * <li>that certificate was valid at the signing time: {@code CertValidation};</li>
  * <li>the signature over the exact directory bytes: {@code InvalidSignatureValue};</li>
  * <li>the directory's JSON: {@code MalformedGlobalConf};</li>
  * <li>its instance is the anchor's: {@code MalformedGlobalConf.InconsistentResponse};</li>
@@ -144,7 +144,7 @@ public final class GlobalConfVerifier {
         try {
             valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(trusted));
         } catch (CMSVerifierCertificateNotValidException e) {
-            throw GlobalConfFaults.of(ErrorCode.CERT_VALIDITY_TIME,
+            throw GlobalConfFaults.of(ErrorCode.CERT_VALIDATION,
                     "The signing certificate was not valid at the signing time", e);
         } catch (CMSException | OperatorCreationException | RuntimeException e) {
             throw GlobalConfFaults.of(ErrorCode.INVALID_SIGNATURE_VALUE, "The directory signature is wrong", e);

@@ -35,10 +35,9 @@ import org.zhol.protocol.globalconf.ApprovedTsa;
  * <tr><td>CertNotFound</td><td>the token does not embed the TSA certificate</td></tr>
  * <tr><td>WrongCertUsage</td><td>the certificate lacks a critical extended key usage of exactly
  * timeStamping</td></tr>
- * <tr><td>CertValidityTime</td><td>genTime is outside the certificate's validity</td></tr>
+ * <tr><td>CertValidation</td><td>genTime is outside the certificate's validity</td></tr>
  * <tr><td>InvalidSignatureValue</td><td>the CMS signature or the ESS signing-certificate id is wrong</td></tr>
- * <tr><td>UnsupportedAlgorithm</td><td>the imprint is not SHA-256</td></tr>
- * <tr><td>InvalidReference</td><td>the imprint is not the expected digest</td></tr>
+ * <tr><td>InvalidReference</td><td>the imprint is not SHA-256, or not the expected digest</td></tr>
  * <tr><td>IncorrectValidationInfo</td><td>a policy is required and the token has another</td></tr>
  * </table>
  * ({@code MalformedSignature} comes from decoding.)
@@ -134,7 +133,7 @@ public final class TimestampVerifier {
         try {
             cert.checkValidity(Date.from(token.genTime()));
         } catch (CertificateException e) {
-            throw TspFaults.invalid(ErrorCode.CERT_VALIDITY_TIME,
+            throw TspFaults.invalid(ErrorCode.CERT_VALIDATION,
                     "The TSA certificate was not valid at genTime " + token.genTime(), e);
         }
     }
@@ -149,7 +148,7 @@ public final class TimestampVerifier {
 
     private static void checkImprint(TimestampToken token, byte[] expectedDigest) {
         if (!NISTObjectIdentifiers.id_sha256.equals(token.info().getMessageImprintAlgOID())) {
-            throw TspFaults.invalid(ErrorCode.UNSUPPORTED_ALGORITHM, "The token's imprint is not SHA-256 but "
+            throw TspFaults.invalid(ErrorCode.INVALID_REFERENCE, "The token's imprint is not SHA-256 but "
                     + token.info().getMessageImprintAlgOID().getId());
         }
         if (!MessageDigest.isEqual(token.imprintDigest(), expectedDigest)) {
