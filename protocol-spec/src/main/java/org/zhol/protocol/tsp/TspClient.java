@@ -32,7 +32,7 @@ import org.zhol.protocol.globalconf.ApprovedTsa;
  * <p><b>Limits:</b> timeouts and the reply size come from {@link TspClientConfig}.
  *
  * <p><b>Pitfalls:</b> {@link #stamp} blocks; call it from a virtual thread, never an event loop. The
- * constructor opens nothing; {@link #close()} releases the HTTP client.
+ * constructor does no network I/O; {@link #close()} releases the HTTP client.
  */
 public final class TspClient implements AutoCloseable {
 
