@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 package org.zhol.protocol.testpki;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -27,6 +30,8 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
@@ -65,6 +70,24 @@ public final class TestPki {
     /** The JCA signature algorithm that suits a key: SHA256withECDSA or SHA256withRSA. */
     public static String signatureAlgorithm(PrivateKey key) {
         return "EC".equals(key.getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
+    }
+
+    /**
+     * PEM text of a certificate, or of a private key as PKCS#8, for tools such as OpenSSL. Write keys
+     * only into temporary directories; never commit them.
+     */
+    public static String pem(Object certificateOrPrivateKey) {
+        try {
+            Object pemObject = certificateOrPrivateKey instanceof PrivateKey key
+                    ? new JcaPKCS8Generator(key, null).generate() : certificateOrPrivateKey;
+            StringWriter out = new StringWriter();
+            try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+                writer.writeObject(pemObject);
+            }
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A self-signed root CA, valid from an hour ago for ten years. */
