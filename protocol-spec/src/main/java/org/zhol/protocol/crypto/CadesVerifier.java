@@ -13,16 +13,21 @@ import java.util.Objects;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1TaggedObject;
+import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.SignedData;
+import org.bouncycastle.asn1.cms.SignerInfo;
 import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
@@ -110,12 +115,51 @@ public final class CadesVerifier {
             if (new CMSSignedData(info).getSignedContent() != null) {
                 throw malformed("The signature must be detached: it carries its content");
             }
+            checkEnvelope(SignedData.getInstance(info.getContent()));
             return cms;
-        } catch (IOException | CMSException | IllegalArgumentException | IllegalStateException
+        } catch (IOException | CMSException | IllegalArgumentException | IllegalStateException | ArithmeticException
                 | ClassCastException e) {
             throw new ZholException(FaultCode.of(ErrorCode.MALFORMED_SIGNATURE),
                     Origin.CLIENT, "The signature cannot be parsed", e);
         }
+    }
+
+    /**
+     * Pins the unsigned envelope fields that BouncyCastle does not check, so that no byte of an
+     * accepted signature can change without rejection (the certificates and OCSP responses are
+     * covered by signing-certificate-v2 and by their own signatures).
+     */
+    private static void checkEnvelope(SignedData signedData) {
+        boolean otherRevocationInfo = false;
+        if (signedData.getCRLs() != null) {
+            for (ASN1Encodable choice : signedData.getCRLs()) {
+                otherRevocationInfo |= choice instanceof ASN1TaggedObject tagged && tagged.getTagNo() == 1;
+            }
+        }
+        // RFC 5652 §5.1: version 5 exactly when "other" revocation information is present, else 1.
+        int expected = otherRevocationInfo ? 5 : 1;
+        if (signedData.getVersion().intValueExact() != expected) {
+            throw malformed("The SignedData version is not " + expected);
+        }
+        if (signedData.getDigestAlgorithms().size() != 1
+                || !isSha256(AlgorithmIdentifier.getInstance(signedData.getDigestAlgorithms().getObjectAt(0)))) {
+            throw malformed("The SignedData digest algorithms are not exactly SHA-256");
+        }
+        for (ASN1Encodable element : signedData.getSignerInfos()) {
+            SignerInfo info = SignerInfo.getInstance(element);
+            int version = info.getSID().isTagged() ? 3 : 1;
+            if (info.getVersion().intValueExact() != version || info.getUnauthenticatedAttributes() != null) {
+                throw malformed("The SignerInfo version or unsigned attributes are not as CAdES-BES allows");
+            }
+            if (!isSha256(info.getDigestAlgorithm())) {
+                throw malformed("The SignerInfo digest algorithm is not SHA-256");
+            }
+        }
+    }
+
+    private static boolean isSha256(AlgorithmIdentifier id) {
+        return NISTObjectIdentifiers.id_sha256.equals(id.getAlgorithm())
+                && (id.getParameters() == null || DERNull.INSTANCE.equals(id.getParameters()));
     }
 
     private static SignerInformation onlySigner(CMSSignedData cms) {

@@ -138,12 +138,8 @@ public final class MessageSignatureVerifier {
     }
 
     private static void checkInclusion(MessageSignature.Batch signed, BatchRoot root, byte[] manifest) {
-        if (signed.proof().treeSize() != root.treeSize()) {
-            throw ZholException.client(ErrorCode.INVALID_HASH_CHAIN,
-                    "The inclusion proof is for a tree of " + signed.proof().treeSize() + " leaves, the batch has "
-                            + root.treeSize());
-        }
-        MerkleTree.verifyInclusion(signed.proof(), BatchManifestSigner.leafHash(manifest), root.rootHash());
+        MerkleTree.verifyInclusion(signed.proof(), BatchManifestSigner.leafHash(manifest), root.rootHash(),
+                root.treeSize());
     }
 
     private static void checkReferences(Manifest manifest, List<DataObject> received) {

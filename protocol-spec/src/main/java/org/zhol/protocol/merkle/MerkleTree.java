@@ -145,7 +145,8 @@ public final class MerkleTree {
     }
 
     /**
-     * Checks that {@code proof} leads from {@code leafHash} to {@code expectedRoot}.
+     * Checks that {@code proof} leads from {@code leafHash} to {@code expectedRoot}, whatever tree size
+     * it claims; see {@link #verifyInclusion(InclusionProof, byte[], byte[], long)}.
      *
      * @throws ZholException {@link ErrorCode#INVALID_HASH_CHAIN}, naming the computed and the expected
      *                       root, when it does not
@@ -157,6 +158,22 @@ public final class MerkleTree {
             throw invalid("the inclusion proof leads to root " + hex.formatHex(computed) + ", expected "
                     + hex.formatHex(expectedRoot));
         }
+    }
+
+    /**
+     * Checks that {@code proof} is for a tree of {@code expectedTreeSize} leaves and leads from
+     * {@code leafHash} to {@code expectedRoot}. Use this form: the size must be checked as well, since a
+     * path can fit more than one tree size with the same computed root.
+     *
+     * @throws ZholException {@link ErrorCode#INVALID_HASH_CHAIN} when it does not
+     */
+    public static void verifyInclusion(InclusionProof proof, byte[] leafHash, byte[] expectedRoot,
+            long expectedTreeSize) {
+        if (proof.treeSize() != expectedTreeSize) {
+            throw invalid("the inclusion proof is for a tree of " + proof.treeSize() + " leaves, expected "
+                    + expectedTreeSize);
+        }
+        verifyInclusion(proof, leafHash, expectedRoot);
     }
 
     private static ZholException invalid(String detail) {
