@@ -7,6 +7,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -20,12 +21,14 @@ import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.OtherRevocationInfoFormat;
 import org.bouncycastle.asn1.cms.SignedData;
 import org.bouncycastle.asn1.cms.SignerInfo;
 import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.ocsp.OCSPResponse;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -62,16 +65,22 @@ public final class CadesVerifier {
     /** Limit: the largest CMS signature accepted (certificates and OCSP responses included). */
     public static final int MAX_SIGNATURE_BYTES = 256 * 1024;
 
-    private final CryptoProvider provider;
+    private final CryptoProvider ecdsaProvider;
+    private final CryptoProvider rsaProvider;
 
-    /** @param provider which provider verifies; {@link CryptoProvider#forVerifying()} unless measuring */
+    /** A verifier that uses {@code provider} for every algorithm (for measuring and tests). */
     public CadesVerifier(CryptoProvider provider) {
-        this.provider = Objects.requireNonNull(provider, "provider");
+        this.ecdsaProvider = Objects.requireNonNull(provider, "provider");
+        this.rsaProvider = provider;
     }
 
-    /** A verifier using {@link CryptoProvider#forVerifying()}. */
+    /**
+     * A verifier with the providers chosen by measurement,
+     * {@link CryptoProvider#forVerifying(SignatureAlgorithm)}. Build one at start-up and share it.
+     */
     public CadesVerifier() {
-        this(CryptoProvider.forVerifying());
+        this.ecdsaProvider = CryptoProvider.forVerifying(SignatureAlgorithm.ECDSA_P256_SHA256);
+        this.rsaProvider = CryptoProvider.forVerifying(SignatureAlgorithm.RSA_SHA256);
     }
 
     /**
@@ -84,6 +93,18 @@ public final class CadesVerifier {
      *                       {@code CertValidation} when the certificate was not valid at signing time
      */
     public VerifiedCms verify(byte[] signature, byte[] content) {
+        try {
+            return verifyParsed(signature, content);
+        } catch (ZholException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // BouncyCastle parses some structures lazily and reports them with unchecked exceptions.
+            throw new ZholException(FaultCode.of(ErrorCode.MALFORMED_SIGNATURE), Origin.CLIENT,
+                    "The signature cannot be parsed", e);
+        }
+    }
+
+    private VerifiedCms verifyParsed(byte[] signature, byte[] content) {
         CMSSignedData cms = parse(signature, content);
         SignerInformation signer = onlySigner(cms);
         X509Certificate signerCert = signerCertificate(cms, signer);
@@ -133,7 +154,14 @@ public final class CadesVerifier {
         boolean otherRevocationInfo = false;
         if (signedData.getCRLs() != null) {
             for (ASN1Encodable choice : signedData.getCRLs()) {
-                otherRevocationInfo |= choice instanceof ASN1TaggedObject tagged && tagged.getTagNo() == 1;
+                if (choice instanceof ASN1TaggedObject tagged && tagged.getTagNo() == 1) {
+                    otherRevocationInfo = true;
+                    OtherRevocationInfoFormat other = OtherRevocationInfoFormat.getInstance(tagged, false);
+                    if (!CMSObjectIdentifiers.id_ri_ocsp_response.equals(other.getInfoFormat())) {
+                        throw malformed("The signature carries revocation information other than OCSP responses");
+                    }
+                    OCSPResponse.getInstance(other.getInfo());
+                }
             }
         }
         // RFC 5652 §5.1: version 5 exactly when "other" revocation information is present, else 1.
@@ -147,6 +175,10 @@ public final class CadesVerifier {
         }
         for (ASN1Encodable element : signedData.getSignerInfos()) {
             SignerInfo info = SignerInfo.getInstance(element);
+            if (!Arrays.equals(derOf(info), derOf(element))) {
+                // BouncyCastle reads any context tag where [0] signed attributes belong; pin the tags.
+                throw malformed("The SignerInfo is not encoded as CMS requires");
+            }
             int version = info.getSID().isTagged() ? 3 : 1;
             if (info.getVersion().intValueExact() != version || info.getUnauthenticatedAttributes() != null) {
                 throw malformed("The SignerInfo version or unsigned attributes are not as CAdES-BES allows");
@@ -154,6 +186,14 @@ public final class CadesVerifier {
             if (!isSha256(info.getDigestAlgorithm())) {
                 throw malformed("The SignerInfo digest algorithm is not SHA-256");
             }
+        }
+    }
+
+    private static byte[] derOf(ASN1Encodable value) {
+        try {
+            return value.toASN1Primitive().getEncoded("DER");
+        } catch (IOException e) {
+            throw malformed("The signature cannot be encoded");
         }
     }
 
@@ -246,6 +286,8 @@ public final class CadesVerifier {
         boolean valid;
         try {
             JcaSimpleSignerInfoVerifierBuilder builder = new JcaSimpleSignerInfoVerifierBuilder();
+            CryptoProvider provider = SignatureAlgorithm.forKey(cert.getPublicKey())
+                    == SignatureAlgorithm.ECDSA_P256_SHA256 ? ecdsaProvider : rsaProvider;
             provider.provider().ifPresent(builder::setProvider);
             // BouncyCastle also checks content-type, message-digest and CMS algorithm protection here.
             valid = signer.verify(builder.build(cert));

@@ -12,7 +12,10 @@ import java.util.List;
  * composition root wires it into {@link MessageSignatureVerifier}.
  *
  * <p><b>Pitfalls:</b> the embedded certificates and OCSP responses come from the peer and are
- * unverified material; the check must build its path to the configuration's trust anchors only.
+ * unverified material; the check must build its path to the configuration's trust anchors only. The
+ * OCSP responses are not covered by the CMS signature: check each one's signature over the
+ * <em>received</em> {@code tbsResponseData} bytes (or require DER round-trips), since BouncyCastle's
+ * lenient parsers re-encode some altered fields (e.g. a responder id tag) back to the signed form.
  */
 @FunctionalInterface
 public interface SignerCertificateCheck {

@@ -20,7 +20,7 @@ import org.zhol.protocol.error.ErrorCode;
 import org.zhol.protocol.error.ZholException;
 import org.zhol.protocol.manifest.SignatureFixture;
 
-class CadesSignatureTest {
+public class CadesSignatureTest {
 
     private static final byte[] CONTENT = "<manifest/>".getBytes(StandardCharsets.UTF_8);
 

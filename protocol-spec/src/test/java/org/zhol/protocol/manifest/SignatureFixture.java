@@ -119,7 +119,9 @@ public final class SignatureFixture {
             if (response.getStatus() != OCSPResp.SUCCESSFUL
                     || !(response.getResponseObject() instanceof BasicOCSPResp basic)
                     || !basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(rootCert))
-                    || !java.util.Arrays.equals(der, response.getEncoded())) {
+                    || !java.util.Arrays.equals(der, response.getEncoded())
+                    || !java.util.Arrays.equals(basic.getEncoded(),
+                            response.toASN1Structure().getResponseBytes().getResponse().getOctets())) {
                 throw ZholException.client(ErrorCode.INCORRECT_VALIDATION_INFO, "bad OCSP response");
             }
         } catch (java.io.IOException | org.bouncycastle.cert.ocsp.OCSPException
