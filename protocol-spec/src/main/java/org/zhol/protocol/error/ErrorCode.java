@@ -39,6 +39,8 @@ public enum ErrorCode {
     INVALID_CERT_PATH("InvalidCertPath", "invalid_cert_path"),
     SIGNATURE_VERIFICATION("SignatureVerification", "signature_verification"),
     TIMESTAMP_VALIDATION("TimestampValidation", "timestamp_validation"),
+    INVALID_HASH_CHAIN("InvalidHashChain", "invalid_hash_chain"),
+    MALFORMED_HASH_CHAIN("MalformedHashChain", "malformed_hash_chain"),
 
     // Message processing
     SSL_AUTHENTICATION_FAILED("SslAuthenticationFailed", "ssl_authentication_failed"),

@@ -92,8 +92,14 @@ public final class TestPki {
 
     /** A self-signed root CA, valid from an hour ago for ten years. */
     public static Issuer rootCa(String subjectDn) {
-        KeyPair keys = ecKeyPair();
         Spec spec = Spec.ca(subjectDn);
+        return rootCa(subjectDn, spec.notBefore(), spec.validity());
+    }
+
+    /** A self-signed root CA with a fixed validity, e.g. for test vectors checked at a fixed instant. */
+    public static Issuer rootCa(String subjectDn, Instant notBefore, Duration validity) {
+        KeyPair keys = ecKeyPair();
+        Spec spec = Spec.ca(subjectDn).withValidity(notBefore, validity);
         X509Certificate cert = sign(spec, keys.getPublic(), new X500Name(subjectDn), keys.getPrivate(), null,
                 BigInteger.ONE);
         return new Issuer(cert, keys.getPrivate());
