@@ -39,6 +39,8 @@ public enum ErrorCode {
     INVALID_CERT_PATH("InvalidCertPath", "invalid_cert_path"),
     SIGNATURE_VERIFICATION("SignatureVerification", "signature_verification"),
     TIMESTAMP_VALIDATION("TimestampValidation", "timestamp_validation"),
+    MISSING_VALIDATION_INFO("MissingValidationInfo", "missing_validation_info"),
+    CERT_VALIDITY_TIME("CertValidityTime", "cert_validity_time"),
 
     // Message processing
     SSL_AUTHENTICATION_FAILED("SslAuthenticationFailed", "ssl_authentication_failed"),
@@ -85,6 +87,8 @@ public enum ErrorCode {
     TOKEN_NOT_ACTIVE("TokenNotActive", "token_not_active"),
     CANNOT_SIGN("CannotSign", "cannot_sign"),
     WRONG_CERT_USAGE("WrongCertUsage", "wrong_cert_usage"),
+    CANNOT_GET_MEMBER_ID_FROM_CERTIFICATE("CannotGetMemberIdFromCertificate",
+            "cannot_get_member_id_from_certificate"),
     LOGIN_FAILED("LoginFailed", "login_failed"),
     PIN_INCORRECT("PinIncorrect", "pin_incorrect"),
 
