@@ -43,7 +43,7 @@ public final class OcspClient implements AutoCloseable {
     public OcspClient(OcspClientConfig config, OcspVerifier verifier) {
         this.config = Objects.requireNonNull(config, "config");
         this.verifier = Objects.requireNonNull(verifier, "verifier");
-        this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 

@@ -67,6 +67,18 @@ public final class TestPki {
         return "EC".equals(key.getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
     }
 
+    /** The PEM text of a certificate or a private key (PKCS#8), e.g. to hand to {@code openssl}. */
+    public static String pem(Object certificateOrKey) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (org.bouncycastle.openssl.jcajce.JcaPEMWriter writer = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(text)) {
+            writer.writeObject(certificateOrKey instanceof PrivateKey key
+                    ? new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key, null) : certificateOrKey);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return text.toString();
+    }
+
     /** A self-signed root CA, valid from an hour ago for ten years. */
     public static Issuer rootCa(String subjectDn) {
         KeyPair keys = ecKeyPair();
