@@ -41,6 +41,8 @@ public enum ErrorCode {
     TIMESTAMP_VALIDATION("TimestampValidation", "timestamp_validation"),
     INVALID_HASH_CHAIN("InvalidHashChain", "invalid_hash_chain"),
     MALFORMED_HASH_CHAIN("MalformedHashChain", "malformed_hash_chain"),
+    MISSING_VALIDATION_INFO("MissingValidationInfo", "missing_validation_info"),
+    CERT_VALIDITY_TIME("CertValidityTime", "cert_validity_time"),
 
     // Message processing
     SSL_AUTHENTICATION_FAILED("SslAuthenticationFailed", "ssl_authentication_failed"),
@@ -87,6 +89,8 @@ public enum ErrorCode {
     TOKEN_NOT_ACTIVE("TokenNotActive", "token_not_active"),
     CANNOT_SIGN("CannotSign", "cannot_sign"),
     WRONG_CERT_USAGE("WrongCertUsage", "wrong_cert_usage"),
+    CANNOT_GET_MEMBER_ID_FROM_CERTIFICATE("CannotGetMemberIdFromCertificate",
+            "cannot_get_member_id_from_certificate"),
     LOGIN_FAILED("LoginFailed", "login_failed"),
     PIN_INCORRECT("PinIncorrect", "pin_incorrect"),
 
