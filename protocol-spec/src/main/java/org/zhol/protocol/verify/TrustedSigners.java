@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: MIT
+package org.zhol.protocol.verify;
+
+import java.io.IOException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.zhol.protocol.cert.CertChainValidator;
+import org.zhol.protocol.cert.CertificateProfiles;
+import org.zhol.protocol.cert.CertificateRole;
+import org.zhol.protocol.cert.ValidatedChain;
+import org.zhol.protocol.error.ErrorCode;
+import org.zhol.protocol.error.FaultCode;
+import org.zhol.protocol.error.Origin;
+import org.zhol.protocol.error.ZholException;
+import org.zhol.protocol.globalconf.ApprovedCa;
+import org.zhol.protocol.globalconf.TrustAnchors;
+import org.zhol.protocol.id.MemberId;
+import org.zhol.protocol.manifest.SignerCertificateCheck;
+import org.zhol.protocol.manifest.SigningCertificateProfile;
+import org.zhol.protocol.ocsp.OcspResponse;
+import org.zhol.protocol.ocsp.OcspTarget;
+import org.zhol.protocol.ocsp.OcspVerifier;
+
+/**
+ * The message signers that a configuration trusts. A signer is trusted at a moment when its
+ * certificate chains to an approved CA, has the signing key usage, and one of the OCSP responses that
+ * came with the signature is a fresh, authorised GOOD answer for it. Its member is what the issuing
+ * CA's certificate profile says.
+ *
+ * <p><b>Pitfalls:</b> the OCSP responses in a signature are not covered by it. Each one must be
+ * canonical DER, so that BouncyCastle's lenient parser cannot turn an altered response back into the
+ * signed form before its signature is checked.
+ */
+public final class TrustedSigners implements SignerCertificateCheck, SigningCertificateProfile {
+
+    private final List<ApprovedCa> cas;
+    private final OcspVerifier ocsp;
+    private final CertificateProfiles profiles;
+
+    public TrustedSigners(TrustAnchors anchors, CertificateProfiles profiles) {
+        this.cas = List.copyOf(anchors.approvedCas());
+        this.ocsp = new OcspVerifier(anchors.trustParameters());
+        this.profiles = Objects.requireNonNull(profiles, "profiles");
+    }
+
+    @Override
+    public void check(X509Certificate signer, List<X509Certificate> embeddedCertificates,
+            List<byte[]> embeddedOcspResponses, Instant at) {
+        ValidatedChain chain = CertChainValidator.validate(signer, embeddedCertificates, cas, at);
+        CertificateRole.SIGNING.check(signer);
+        OcspTarget target = OcspTarget.of(chain);
+        for (byte[] der : embeddedOcspResponses) {
+            OcspResponse response = OcspResponse.decode(requireCanonical(der));
+            if (response.serialNumber().equals(signer.getSerialNumber())) {
+                ocsp.verify(response, target, at);
+                return;
+            }
+        }
+        throw new ZholException(FaultCode.of(ErrorCode.MISSING_VALIDATION_INFO), Origin.PEER_SERVER,
+                "The signature carries no OCSP response for its signing certificate", null);
+    }
+
+    @Override
+    public MemberId memberOf(X509Certificate certificate, String instance) {
+        for (ApprovedCa ca : cas) {
+            if (issuedWithin(certificate, ca)) {
+                return profiles.memberId(certificate, ca, instance);
+            }
+        }
+        throw new ZholException(FaultCode.of(ErrorCode.CANNOT_CREATE_CERT_PATH), Origin.PEER_SERVER,
+                "The signing certificate is not issued by an approved CA", null);
+    }
+
+    private static boolean issuedWithin(X509Certificate certificate, ApprovedCa ca) {
+        var issuer = certificate.getIssuerX500Principal();
+        return ca.topCertificate().getSubjectX500Principal().equals(issuer)
+                || ca.intermediates().stream().anyMatch(i -> i.getSubjectX500Principal().equals(issuer));
+    }
+
+    private static byte[] requireCanonical(byte[] der) {
+        try {
+            if (Arrays.equals(ASN1Primitive.fromByteArray(der).getEncoded(ASN1Encoding.DER), der)) {
+                return der;
+            }
+        } catch (IOException | RuntimeException e) {
+            // fall through to the refusal below
+        }
+        throw new ZholException(FaultCode.of(ErrorCode.INCORRECT_VALIDATION_INFO).append(ErrorCode.INVALID_RESPONSE),
+                Origin.PEER_SERVER, "An OCSP response in the signature is not canonical DER", null);
+    }
+}
