@@ -17,4 +17,10 @@ class SecurityServerArchitectureTest {
     void exchangeLogicImportsNoNetty() {
         ImportRules.assertNoImports(Path.of("src/main/java"), "/exchange/", "io.netty.");
     }
+
+    @Test
+    void theSignerMakesNoNetworkCalls() {
+        // Keys and certificates come back after a restart from local files or the token alone.
+        ImportRules.assertNoImports(Path.of("src/main/java"), "/signer/", "java.net.", "javax.net.", "io.netty.");
+    }
 }
