@@ -13,14 +13,13 @@ import org.zhol.protocol.globalconf.EffectiveAnchor;
 import org.zhol.protocol.globalconf.GlobalConfDirectory;
 import org.zhol.protocol.globalconf.GlobalConfFiles;
 import org.zhol.protocol.globalconf.GlobalConfLayout;
-import org.zhol.protocol.globalconf.GlobalConfVerifier;
 import org.zhol.protocol.globalconf.PartReference;
 
 /**
  * What a security server's configuration client does, in a test: fetch {@code latest}, the directory and
  * its signature, verify them, fetch the listed parts, verify everything and adopt the published signers.
  */
-final class ConfigurationDownloader {
+final class ConfigurationDownloader implements AutoCloseable {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private EffectiveAnchor trust;
@@ -46,12 +45,17 @@ final class ConfigurationDownloader {
         long generation = GlobalConfLayout.decodeLatest(get(GlobalConfLayout.latestPath(instance)).body());
         byte[] directory = get(GlobalConfLayout.filePath(instance, generation, GlobalConfLayout.DIRECTORY_FILE)).body();
         byte[] signature = get(GlobalConfLayout.filePath(instance, generation, GlobalConfLayout.SIGNATURE_FILE)).body();
-        GlobalConfDirectory verified = new GlobalConfVerifier(trust.anchor()).verifyDirectory(directory, signature, now);
+        GlobalConfDirectory verified = trust.verifyDirectory(directory, signature, now);
         Map<String, byte[]> parts = new HashMap<>();
         for (PartReference part : verified.parts()) {
             parts.put(part.name(), get(GlobalConfLayout.filePath(instance, generation, part.location())).body());
         }
         return new GlobalConfFiles(directory, signature, parts);
+    }
+
+    @Override
+    public void close() {
+        http.close();
     }
 
     HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {

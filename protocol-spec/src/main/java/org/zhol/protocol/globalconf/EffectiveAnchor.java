@@ -62,6 +62,20 @@ public record EffectiveAnchor(ConfigurationAnchor anchor, long generation) {
     }
 
     /**
+     * Verifies a directory and its signature against this anchor, before the parts are fetched
+     * ({@link GlobalConfVerifier#verifyDirectory}); adopts nothing.
+     *
+     * @throws ZholException as {@link #verifyAndUpdate}
+     */
+    public GlobalConfDirectory verifyDirectory(byte[] directory, byte[] signature, Instant now) {
+        try {
+            return new GlobalConfVerifier(anchor).verifyDirectory(directory, signature, now);
+        } catch (ZholException e) {
+            throw staleIfUntrusted(e);
+        }
+    }
+
+    /**
      * Verifies a downloaded generation against this anchor (all checks of {@link GlobalConfVerifier}),
      * then adopts the signers that it publishes.
      *
@@ -75,14 +89,18 @@ public record EffectiveAnchor(ConfigurationAnchor anchor, long generation) {
         try {
             verified = new GlobalConfVerifier(anchor).verifyAndDecode(files, now);
         } catch (ZholException e) {
-            if (e.code() == ErrorCode.INCORRECT_CERTIFICATE) {
-                throw GlobalConfFaults.of(ErrorCode.INCORRECT_CERTIFICATE, "The configuration is signed by a key"
-                        + " that this anchor does not trust: the anchor is stale (generation " + generation
-                        + "); install a current anchor from the central server", e);
-            }
-            throw e;
+            throw staleIfUntrusted(e);
         }
         return new Update(verified, adopt(verified, files));
+    }
+
+    private ZholException staleIfUntrusted(ZholException e) {
+        if (e.code() != ErrorCode.INCORRECT_CERTIFICATE) {
+            return e;
+        }
+        return GlobalConfFaults.of(ErrorCode.INCORRECT_CERTIFICATE, "The configuration is signed by a key that this"
+                + " anchor does not trust: the anchor is stale (signers from generation " + generation
+                + "); install a current anchor from the central server", e);
     }
 
     private EffectiveAnchor adopt(VerifiedGlobalConf verified, GlobalConfFiles files) {

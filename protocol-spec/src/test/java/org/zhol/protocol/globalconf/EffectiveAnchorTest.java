@@ -54,6 +54,11 @@ class EffectiveAnchorTest {
                     assertThat(e.faultCode()).hasToString("IncorrectCertificate");
                     assertThat(e.detail()).contains("anchor is stale");
                 });
+        GlobalConfFiles next = generation(newKey, 3, newKey, oldKey);
+        assertThatThrownBy(() -> trust.verifyDirectory(next.directory(), next.signature(), NOW))
+                .isInstanceOfSatisfying(ZholException.class, e -> assertThat(e.detail()).contains("anchor is stale"));
+        assertThat(installed.verifyDirectory(generation(oldKey, 2, oldKey).directory(),
+                generation(oldKey, 2, oldKey).signature(), NOW).generation()).isEqualTo(2);
     }
 
     @Test
