@@ -35,6 +35,12 @@ public final class GlobalConfLayout {
     public static final String SHARED_PARAMS = "shared-params.json";
     /** The part with the timing parameters. */
     public static final String TRUST_PARAMS = "trust-params.json";
+    /**
+     * The optional part with the central server's current anchor ({@link ConfigurationAnchorCodec}
+     * format): every signer certificate it publishes, so that clients can follow a key rotation
+     * ({@link EffectiveAnchor}).
+     */
+    public static final String ANCHOR_PART = "anchor.json";
     /** Media type of the directory and the parts. */
     public static final String JSON_TYPE = "application/json";
     /** Media type of the signature. */

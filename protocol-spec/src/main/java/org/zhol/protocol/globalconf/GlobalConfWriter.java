@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,7 +36,9 @@ import org.zhol.protocol.error.ZholException;
  * certificate embedded.
  *
  * <p>The directory expires {@link TrustParameters#configurationExpiry()} after {@code generatedAt}.
- * Times are written in whole seconds.
+ * Times are written in whole seconds. With a published anchor, the generation also carries the part
+ * {@link GlobalConfLayout#ANCHOR_PART}, which lets clients follow a signing-key rotation
+ * ({@link EffectiveAnchor}).
  */
 public final class GlobalConfWriter {
 
@@ -52,8 +55,32 @@ public final class GlobalConfWriter {
      * @throws ZholException {@code CannotCreateSignature} when the key cannot sign
      */
     public GlobalConfFiles write(GlobalConfiguration conf, long generation, Instant generatedAt) {
+        return write(GlobalConfPartsCodec.encode(conf), conf, generation, generatedAt);
+    }
+
+    /**
+     * As {@link #write(GlobalConfiguration, long, Instant)}, with the part {@link GlobalConfLayout#ANCHOR_PART}
+     * holding {@code published}: the anchor that the central server exports now, with every signer
+     * certificate it publishes (active, next, and recently retired).
+     *
+     * @throws ZholException {@code CannotCreateSignature} when {@code published} is for another instance or
+     *                       does not list this writer's certificate, or the key cannot sign
+     */
+    public GlobalConfFiles write(GlobalConfiguration conf, long generation, Instant generatedAt,
+            ConfigurationAnchor published) {
+        if (!published.instance().equals(conf.instance())
+                || !published.signingCertificates().contains(key.certificate())) {
+            throw ZholException.internal(ErrorCode.CANNOT_CREATE_SIGNATURE,
+                    "The published anchor must be for this instance and list the signing certificate", null);
+        }
+        Map<String, byte[]> parts = new LinkedHashMap<>(GlobalConfPartsCodec.encode(conf));
+        parts.put(GlobalConfLayout.ANCHOR_PART, ConfigurationAnchorCodec.encode(published));
+        return write(parts, conf, generation, generatedAt);
+    }
+
+    private GlobalConfFiles write(Map<String, byte[]> parts, GlobalConfiguration conf, long generation,
+            Instant generatedAt) {
         Instant at = generatedAt.truncatedTo(ChronoUnit.SECONDS);
-        Map<String, byte[]> parts = GlobalConfPartsCodec.encode(conf);
         List<PartReference> refs = new ArrayList<>();
         parts.forEach((name, bytes) -> refs.add(new PartReference(name, name, sha256Hex(bytes))));
         GlobalConfDirectory directory = new GlobalConfDirectory(conf.instance(), generation, at,
