@@ -121,7 +121,7 @@ public final class ManagementRequestVerifier {
     private static void checkRoles(Set<SignatureRole> required, Set<SignatureRole> present) {
         for (SignatureRole role : SignatureRole.values()) {
             if (required.contains(role) && !present.contains(role)) {
-                throw ZholException.client(ErrorCode.MISSING_SIGNATURE, "The request needs a " + role + " signature");
+                throw ZholException.client(ErrorCode.MISSING_SIGNATURE, "The request needs its " + role + " signature");
             }
             if (!required.contains(role) && present.contains(role)) {
                 throw ZholException.client(ErrorCode.INVALID_REQUEST,
