@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Base64;
@@ -23,7 +24,8 @@ import org.zhol.protocol.error.Origin;
 import org.zhol.protocol.error.ZholException;
 
 /**
- * The strict JSON conventions of this package, on Jackson's tree model: one object, no duplicate keys,
+ * The strict JSON conventions of this package, on Jackson's tree model: one UTF-8 object whose first
+ * byte is <code>{</code>, no duplicate keys,
  * nothing after it, nesting at most {@link ManagementLimits#MAX_JSON_DEPTH}, exactly the expected
  * fields, strict base64 (RFC 4648 §4, padded, no line breaks). Writing is compact, keys in the order
  * the caller inserts them. Every failure is {@code InvalidRequest}.
@@ -44,7 +46,7 @@ final class ManagementJson {
     }
 
     static ObjectNode object() {
-        return JsonMapper.builder().build().getNodeFactory().objectNode();
+        return JsonNodeFactory.instance.objectNode();
     }
 
     static byte[] write(JsonNode node) {
@@ -58,6 +60,10 @@ final class ManagementJson {
     static ObjectNode parse(byte[] bytes, int maxBytes, String what) {
         if (bytes.length > maxBytes) {
             throw invalid(what + " is longer than " + maxBytes + " bytes");
+        }
+        if (bytes.length == 0 || bytes[0] != '{') {
+            // Also keeps Jackson from guessing UTF-16 or UTF-32, or skipping a byte-order mark.
+            throw invalid(what + " does not start with '{'");
         }
         JsonNode node;
         try {

@@ -70,8 +70,8 @@ public final class ManagementRequestSigner {
             }
             RoleKey key = keys.get(role);
             if (key == null) {
-                throw ZholException.internal(ErrorCode.CANNOT_CREATE_SIGNATURE,
-                        "No credentials for the " + role + " signature of " + request.getClass().getSimpleName(), null);
+                throw ZholException.internal(ErrorCode.CANNOT_CREATE_SIGNATURE, "No credentials for the " + role
+                        + " signature of " + request.getClass().getSimpleName(), null);
             }
             if (request instanceof AuthCertRegistration registration && role == SignatureRole.AUTH_KEY_POSSESSION) {
                 requireSameCertificate(key.credentials(), registration);

@@ -144,6 +144,7 @@ public final class ManagementRequestVerifier {
 
     private VerifiedSigner member(SignatureRole role, VerifiedCms cms, MemberId expected, String instance,
             Instant at) {
+        AuthKeyPossession.requireDecodable(cms.ocspResponses());
         signers.check(cms.signer(), cms.certificates(), cms.ocspResponses(), at);
         MemberId actual = signers.memberOf(cms.signer(), instance);
         if (!actual.equals(expected)) {

@@ -5,8 +5,9 @@
  * maintenance mode.
  *
  * <ul>
- *   <li>The requests are records under the sealed {@link org.zhol.protocol.management.ManagementRequest};
- *       each says which signatures it needs ({@link org.zhol.protocol.management.ManagementRequest#requiredSignatures()}).</li>
+ *   <li>The requests are records under the sealed
+ *       {@link org.zhol.protocol.management.ManagementRequest}; each says which signatures it needs
+ *       ({@link org.zhol.protocol.management.ManagementRequest#requiredSignatures()}).</li>
  *   <li>{@link org.zhol.protocol.management.ManagementRequestCodec} writes a request as canonical JSON
  *       and reads it back strictly; {@link org.zhol.protocol.management.ManagementEnvelopeCodec} does the
  *       same for the envelope that carries the request bytes and their role-tagged CAdES signatures.</li>

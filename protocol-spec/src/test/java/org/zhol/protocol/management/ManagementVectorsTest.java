@@ -88,6 +88,7 @@ class ManagementVectorsTest {
         return switch (mutation) {
             case "none" -> envelope;
             case "truncate-envelope" -> Arrays.copyOf(envelope, envelope.length - 5);
+            case "bom" -> ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8);
             case "trailing-garbage" -> (text + "{}").getBytes(StandardCharsets.UTF_8);
             case "oversized" -> (text + " ".repeat(ManagementLimits.DEFAULT.maxEnvelopeBytes())).getBytes(
                     StandardCharsets.UTF_8);
