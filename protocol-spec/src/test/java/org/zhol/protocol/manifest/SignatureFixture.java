@@ -77,17 +77,28 @@ public final class SignatureFixture {
 
     /** A GOOD OCSP response for the signing certificate, signed by the root. */
     public byte[] ocspResponse(Instant producedAt) {
+        return ocspResponse(root, certificate, producedAt, CertificateStatus.GOOD);
+    }
+
+    /**
+     * An OCSP response about {@code certificate} with {@code status} (e.g. a BouncyCastle
+     * {@code RevokedStatus}), signed by its issuing CA {@code issuer}, valid for an hour from
+     * {@code producedAt}.
+     */
+    public static byte[] ocspResponse(TestPki.Issuer issuer, X509Certificate certificate, Instant producedAt,
+            CertificateStatus status) {
         try {
             DigestCalculatorProvider digests = new JcaDigestCalculatorProviderBuilder().build();
-            X509CertificateHolder issuer = new JcaX509CertificateHolder(root.certificate());
-            CertificateID id = new CertificateID(digests.get(CertificateID.HASH_SHA1), issuer,
+            X509CertificateHolder issuerHolder = new JcaX509CertificateHolder(issuer.certificate());
+            CertificateID id = new CertificateID(digests.get(CertificateID.HASH_SHA1), issuerHolder,
                     certificate.getSerialNumber());
-            JcaBasicOCSPRespBuilder builder = new JcaBasicOCSPRespBuilder(root.certificate().getPublicKey(),
+            JcaBasicOCSPRespBuilder builder = new JcaBasicOCSPRespBuilder(issuer.certificate().getPublicKey(),
                     digests.get(CertificateID.HASH_SHA1));
-            builder.addResponse(id, CertificateStatus.GOOD, Date.from(producedAt),
+            builder.addResponse(id, status, Date.from(producedAt),
                     Date.from(producedAt.plus(Duration.ofHours(1))), null);
-            BasicOCSPResp basic = builder.build(new JcaContentSignerBuilder("SHA256withECDSA")
-                    .build(root.privateKey()), null, Date.from(producedAt));
+            BasicOCSPResp basic = builder.build(new JcaContentSignerBuilder(
+                    TestPki.signatureAlgorithm(issuer.privateKey())).build(issuer.privateKey()), null,
+                    Date.from(producedAt));
             return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
         } catch (Exception e) {
             throw new IllegalStateException(e);
