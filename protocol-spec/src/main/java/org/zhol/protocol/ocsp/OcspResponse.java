@@ -82,18 +82,25 @@ public record OcspResponse(byte[] der, OcspCertStatus status, Optional<Revocatio
             throw OcspFailure.MALFORMED.exception("OCSP response longer than " + MAX_DER_LENGTH + " bytes");
         }
         BasicOCSPResp basic = basic(der);
-        SingleResp single = basic.getResponses()[0];
-        CertificateStatus certStatus = single.getCertStatus();
-        OcspCertStatus status = certStatus == CertificateStatus.GOOD ? OcspCertStatus.GOOD
-                : certStatus instanceof RevokedStatus ? OcspCertStatus.REVOKED : OcspCertStatus.UNKNOWN;
-        Optional<Revocation> revocation = certStatus instanceof RevokedStatus revoked
-                ? Optional.of(new Revocation(revoked.getRevocationTime().toInstant(), revoked.hasRevocationReason()
-                        ? Optional.of(revoked.getRevocationReason()) : Optional.empty()))
-                : Optional.empty();
-        Extension nonceExtension = basic.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
-        return new OcspResponse(der, status, revocation, single.getCertID().getSerialNumber(),
-                single.getThisUpdate().toInstant(), Optional.ofNullable(single.getNextUpdate()).map(d -> d.toInstant()),
-                basic.getProducedAt().toInstant(), Optional.ofNullable(nonceExtension).map(OcspResponse::nonceValue));
+        try {
+            SingleResp single = basic.getResponses()[0];
+            CertificateStatus certStatus = single.getCertStatus();
+            OcspCertStatus status = certStatus == CertificateStatus.GOOD ? OcspCertStatus.GOOD
+                    : certStatus instanceof RevokedStatus ? OcspCertStatus.REVOKED : OcspCertStatus.UNKNOWN;
+            Optional<Revocation> revocation = certStatus instanceof RevokedStatus revoked
+                    ? Optional.of(new Revocation(revoked.getRevocationTime().toInstant(), revoked.hasRevocationReason()
+                            ? Optional.of(revoked.getRevocationReason()) : Optional.empty()))
+                    : Optional.empty();
+            Extension nonceExtension = basic.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
+            return new OcspResponse(der, status, revocation, single.getCertID().getSerialNumber(),
+                    single.getThisUpdate().toInstant(), Optional.ofNullable(single.getNextUpdate()).map(d -> d.toInstant()),
+                    basic.getProducedAt().toInstant(), Optional.ofNullable(nonceExtension).map(OcspResponse::nonceValue));
+        } catch (ZholException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // BouncyCastle parses some fields (times, extensions) lazily and throws unchecked exceptions.
+            throw OcspFailure.MALFORMED.exception("OCSP response has a malformed field: " + e.getClass().getSimpleName());
+        }
     }
 
     /** The BouncyCastle view of {@code der}, checked for form as {@link #decode} documents. */

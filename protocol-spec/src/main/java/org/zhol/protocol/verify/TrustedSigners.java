@@ -1,14 +1,10 @@
 // SPDX-License-Identifier: MIT
 package org.zhol.protocol.verify;
 
-import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.ASN1Primitive;
 import org.zhol.protocol.cert.CertChainValidator;
 import org.zhol.protocol.cert.CertificateProfiles;
 import org.zhol.protocol.cert.CertificateRole;
@@ -32,9 +28,9 @@ import org.zhol.protocol.ocsp.OcspVerifier;
  * came with the signature is a fresh, authorised GOOD answer for it. Its member is what the issuing
  * CA's certificate profile says.
  *
- * <p><b>Pitfalls:</b> the OCSP responses in a signature are not covered by it. Each one must be
- * canonical DER, so that BouncyCastle's lenient parser cannot turn an altered response back into the
- * signed form before its signature is checked.
+ * <p><b>Pitfalls:</b> the OCSP responses in a signature are not covered by it. {@link OcspResponse#decode}
+ * accepts only canonical DER, so that BouncyCastle's lenient parser cannot turn an altered response back
+ * into the signed form before its signature is checked.
  */
 public final class TrustedSigners implements SignerCertificateCheck, SigningCertificateProfile {
 
@@ -51,18 +47,32 @@ public final class TrustedSigners implements SignerCertificateCheck, SigningCert
     @Override
     public void check(X509Certificate signer, List<X509Certificate> embeddedCertificates,
             List<byte[]> embeddedOcspResponses, Instant at) {
-        ValidatedChain chain = CertChainValidator.validate(signer, embeddedCertificates, cas, at);
-        CertificateRole.SIGNING.check(signer);
+        checkCertificate(signer, CertificateRole.SIGNING, embeddedCertificates, embeddedOcspResponses, at);
+    }
+
+    /**
+     * Checks that {@code certificate} is trusted for {@code role} at {@code at}: it chains to an approved
+     * CA (with the help of {@code embeddedCertificates}), has the role's key usage, and one of
+     * {@code embeddedOcspResponses} is a fresh, authorised GOOD answer for it.
+     *
+     * @throws ZholException {@code CannotCreateCertPath}, {@code InvalidCertPath}, {@code WrongCertUsage},
+     *                       {@code MissingValidationInfo}, {@code IncorrectValidationInfo.*} or
+     *                       {@code CertValidation}
+     */
+    public ValidatedChain checkCertificate(X509Certificate certificate, CertificateRole role,
+            List<X509Certificate> embeddedCertificates, List<byte[]> embeddedOcspResponses, Instant at) {
+        ValidatedChain chain = CertChainValidator.validate(certificate, embeddedCertificates, cas, at);
+        role.check(certificate);
         OcspTarget target = OcspTarget.of(chain);
         for (byte[] der : embeddedOcspResponses) {
-            OcspResponse response = OcspResponse.decode(requireCanonical(der));
-            if (response.serialNumber().equals(signer.getSerialNumber())) {
+            OcspResponse response = OcspResponse.decode(der);
+            if (response.serialNumber().equals(certificate.getSerialNumber())) {
                 ocsp.verify(response, target, at);
-                return;
+                return chain;
             }
         }
-        throw new ZholException(FaultCode.of(ErrorCode.MISSING_VALIDATION_INFO), Origin.PEER_SERVER,
-                "The signature carries no OCSP response for its signing certificate", null);
+        throw new ZholException(FaultCode.of(ErrorCode.MISSING_VALIDATION_INFO), Origin.CLIENT,
+                "No OCSP response came with the certificate " + certificate.getSubjectX500Principal().getName(), null);
     }
 
     @Override
@@ -72,7 +82,7 @@ public final class TrustedSigners implements SignerCertificateCheck, SigningCert
                 return profiles.memberId(certificate, ca, instance);
             }
         }
-        throw new ZholException(FaultCode.of(ErrorCode.CANNOT_CREATE_CERT_PATH), Origin.PEER_SERVER,
+        throw new ZholException(FaultCode.of(ErrorCode.CANNOT_CREATE_CERT_PATH), Origin.CLIENT,
                 "The signing certificate is not issued by an approved CA", null);
     }
 
@@ -80,17 +90,5 @@ public final class TrustedSigners implements SignerCertificateCheck, SigningCert
         var issuer = certificate.getIssuerX500Principal();
         return ca.topCertificate().getSubjectX500Principal().equals(issuer)
                 || ca.intermediates().stream().anyMatch(i -> i.getSubjectX500Principal().equals(issuer));
-    }
-
-    private static byte[] requireCanonical(byte[] der) {
-        try {
-            if (Arrays.equals(ASN1Primitive.fromByteArray(der).getEncoded(ASN1Encoding.DER), der)) {
-                return der;
-            }
-        } catch (IOException | RuntimeException e) {
-            // fall through to the refusal below
-        }
-        throw new ZholException(FaultCode.of(ErrorCode.INCORRECT_VALIDATION_INFO).append(ErrorCode.INVALID_RESPONSE),
-                Origin.PEER_SERVER, "An OCSP response in the signature is not canonical DER", null);
     }
 }
