@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 package org.zhol.examples.devtrust;
 
+import org.zhol.protocol.testpki.OpenSsl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -164,7 +165,7 @@ class DevOcspResponderTest {
 
     private String opensslOcsp(String cert) throws Exception {
         Path log = dir.resolve(cert + ".log");
-        Process process = new ProcessBuilder(openssl(), "ocsp", "-issuer", "ca.pem", "-cert", cert,
+        Process process = new ProcessBuilder(OpenSsl.binary(), "ocsp", "-issuer", "ca.pem", "-cert", cert,
                 "-url", "http://127.0.0.1:" + responder.port() + "/", "-CAfile", "ca.pem", "-timeout", "10")
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -174,17 +175,5 @@ class DevOcspResponderTest {
         String output = Files.readString(log);
         assertThat(process.exitValue()).as(output).isZero();
         return output;
-    }
-
-    /** The {@code openssl} binary; fails (never skips) the test when it is not installed. */
-    static String openssl() {
-        for (String entry : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(entry, "openssl");
-            if (Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        throw new AssertionError("The 'openssl' binary is not on the PATH. The OCSP interoperability tests need"
-                + " it: install OpenSSL (e.g. apt-get install openssl) and run the tests again.");
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 package org.zhol.examples.devtrust;
 
+import org.zhol.protocol.testpki.OpenSsl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -41,7 +42,7 @@ class DevTsaTest {
             Files.write(dir.resolve("reply.tsr"), reply);
             Files.write(dir.resolve("data.bin"), DATA);
         }
-        Result result = openssl(dir, "ts", "-verify", "-data", "data.bin", "-in", "reply.tsr", "-CAfile",
+        OpenSsl.Result result = OpenSsl.run(dir, "ts", "-verify", "-data", "data.bin", "-in", "reply.tsr", "-CAfile",
                 state.resolve("tsaroot.pem").toString(), "-untrusted", state.resolve("tsa.pem").toString());
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("Verification: OK");
@@ -66,7 +67,7 @@ class DevTsaTest {
     @Test
     void answersAnOpensslQuery(@TempDir Path dir) throws Exception {
         Files.write(dir.resolve("data.bin"), DATA);
-        Result query = openssl(dir, "ts", "-query", "-data", "data.bin", "-sha256", "-cert", "-out", "query.tsq");
+        OpenSsl.Result query = OpenSsl.run(dir, "ts", "-query", "-data", "data.bin", "-sha256", "-cert", "-out", "query.tsq");
         assertThat(query.exitCode()).as(query.output()).isZero();
         try (DevTsa tsa = DevTsa.onLoopback(dir.resolve("tsa"), 0)) {
             tsa.start();
@@ -123,27 +124,4 @@ class DevTsaTest {
         }
     }
 
-    record Result(int exitCode, String output) {
-    }
-
-    /** Runs openssl; a missing openssl fails the test, it never skips it. */
-    static Result openssl(Path workDir, String... args) {
-        List<String> command = new ArrayList<>(List.of("openssl"));
-        command.addAll(List.of(args));
-        try {
-            Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
-            process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("openssl timed out: " + command);
-            }
-            return new Result(process.exitValue(), output);
-        } catch (IOException e) {
-            throw new AssertionError("These tests need the 'openssl' command on the PATH; it could not be run", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
-    }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 package org.zhol.protocol.crypto;
 
+import org.zhol.protocol.testpki.OpenSsl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -40,9 +41,9 @@ class OpenSslInteropTest {
         Files.write(dir.resolve("manifest.xml"), message.manifest());
         Files.write(dir.resolve("sig.p7s"), cms);
         writePem(dir.resolve("root.pem"), fixture.root.certificate());
-        Result result = openssl("cms", "-verify", "-binary", "-inform", "DER", "-in", "sig.p7s", "-content",
+        OpenSsl.Result result = OpenSsl.run(dir, "cms", "-verify", "-binary", "-inform", "DER", "-in", "sig.p7s", "-content",
                 "manifest.xml", "-CAfile", "root.pem", "-purpose", "any", "-out", "verified.xml");
-        assertThat(result.exit()).as(result.output()).isZero();
+        assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("Verification successful");
         assertThat(Files.readAllBytes(dir.resolve("verified.xml"))).isEqualTo(message.manifest());
     }
@@ -57,9 +58,9 @@ class OpenSslInteropTest {
         Files.writeString(dir.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\n"
                 + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(
                         fixture.keys.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
-        Result result = openssl("cms", "-sign", "-binary", "-cades", "-md", "sha256", "-outform", "DER",
+        OpenSsl.Result result = OpenSsl.run(dir, "cms", "-sign", "-binary", "-cades", "-md", "sha256", "-outform", "DER",
                 "-in", "manifest.xml", "-signer", "cert.pem", "-inkey", "key.pem", "-out", "sig.p7s");
-        assertThat(result.exit()).as(result.output()).isZero();
+        assertThat(result.exitCode()).as(result.output()).isZero();
         byte[] cms = Files.readAllBytes(dir.resolve("sig.p7s"));
         VerifiedSignature verified = fixture.verifier().verify(new SignedMessage(message.manifest(),
                 new MessageSignature.Single(cms), message.dataObjects()), SignatureFixture.MEMBER, Instant.now());
@@ -73,23 +74,5 @@ class OpenSslInteropTest {
             pem.writeObject(object);
         }
         Files.writeString(file, text.toString());
-    }
-
-    record Result(int exit, String output) {
-    }
-
-    private Result openssl(String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add("openssl");
-        command.addAll(List.of(args));
-        Process process;
-        try {
-            process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new AssertionError("openssl is required for this test and could not be run", e);
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("openssl finished").isTrue();
-        return new Result(process.exitValue(), output);
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 package org.zhol.protocol.ocsp;
 
+import org.zhol.protocol.testpki.OpenSsl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,7 +56,7 @@ class OcspClientOpensslTest {
         Files.writeString(dir.resolve("rkey.pem"), TestPki.pem(responderKeys.getPrivate()));
         int port = TestOcsp.freePort();
         Path log = dir.resolve("openssl.log");
-        openssl = new ProcessBuilder(TestOcsp.openssl(), "ocsp", "-index", "index.txt", "-port", Integer.toString(port),
+        openssl = new ProcessBuilder(OpenSsl.binary(), "ocsp", "-index", "index.txt", "-port", Integer.toString(port),
                 "-rsigner", "rsigner.pem", "-rkey", "rkey.pem", "-CA", "ca.pem", "-ignore_err")
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         TestOcsp.awaitListening(openssl, log);

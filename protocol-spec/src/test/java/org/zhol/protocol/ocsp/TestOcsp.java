@@ -87,18 +87,6 @@ final class TestOcsp {
         }
     }
 
-    /** The {@code openssl} binary; fails (never skips) the test when it is not installed. */
-    static String openssl() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(dir, "openssl");
-            if (Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        throw new AssertionError("The 'openssl' binary is not on the PATH. The OCSP interoperability tests need"
-                + " it: install OpenSSL (e.g. apt-get install openssl) and run the tests again.");
-    }
-
     /** A port that was free a moment ago on the loopback interface. */
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 package org.zhol.protocol.tsp;
 
+import org.zhol.protocol.testpki.OpenSsl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-package org.zhol.protocol.tsp;
+package org.zhol.protocol.testpki;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,17 +12,19 @@ import java.util.concurrent.TimeUnit;
  * Runs the {@code openssl} command line as a subprocess. A missing {@code openssl} fails the test
  * loudly; it is never a reason to skip.
  */
-final class OpenSsl {
+public final class OpenSsl {
 
-    record Result(int exitCode, String output) {
+    /** What openssl printed (stdout and stderr together) and its exit code. */
+    public record Result(int exitCode, String output) {
     }
 
     private OpenSsl() {
     }
 
-    static Result run(Path workDir, String... args) {
+    /** Runs {@code openssl args...} in {@code workDir}. */
+    public static Result run(Path workDir, String... args) {
         List<String> command = new ArrayList<>();
-        command.add("openssl");
+        command.add(binary());
         command.addAll(List.of(args));
         try {
             Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
@@ -40,5 +42,17 @@ final class OpenSsl {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
+    }
+
+    /** The {@code openssl} binary on the PATH; fails (never skips) the test when it is not installed. */
+    public static String binary() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, "openssl");
+            if (java.nio.file.Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        throw new AssertionError("The 'openssl' binary is not on the PATH. The interoperability tests need it:"
+                + " install OpenSSL (e.g. apt-get install openssl) and run the tests again.");
     }
 }
