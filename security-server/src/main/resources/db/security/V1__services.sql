@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- The security server's local service registry: hosted subsystems, their services and the access
 -- rights on them. Written for both H2 and PostgreSQL.
 
