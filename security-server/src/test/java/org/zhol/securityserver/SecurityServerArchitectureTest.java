@@ -14,6 +14,20 @@ class SecurityServerArchitectureTest {
     }
 
     @Test
+    void onlyStoreImportsJavaSql() {
+        for (String fragment : new String[] {"/registry/", "/admin/", "/config/", "/health/", "/cli/",
+            "/securityserver/SecurityServer"}) {
+            ImportRules.assertNoImports(Path.of("src/main/java"), fragment, "java.sql.", "javax.sql.");
+        }
+    }
+
+    @Test
+    void accessDecisionsImportNoTransportOrStorage() {
+        ImportRules.assertNoImports(Path.of("src/main/java"), "/registry/", "io.netty.", "org.zhol.server.http.",
+                "org.zhol.server.store.");
+    }
+
+    @Test
     void exchangeLogicImportsNoNetty() {
         ImportRules.assertNoImports(Path.of("src/main/java"), "/exchange/", "io.netty.");
     }

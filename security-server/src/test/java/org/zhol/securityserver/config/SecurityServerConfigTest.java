@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: MIT
+package org.zhol.securityserver.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.zhol.protocol.error.ErrorCode;
+import org.zhol.protocol.error.ZholException;
+import org.zhol.protocol.id.MemberId;
+import org.zhol.protocol.id.SecurityServerId;
+import org.zhol.server.config.ConfigLoader;
+import org.zhol.server.config.ListenerConfig;
+
+class SecurityServerConfigTest {
+
+    @TempDir
+    Path dir;
+
+    private final ConfigLoader loader = new ConfigLoader();
+
+    @Test
+    void defaultsFollowTheArchitecture() {
+        SecurityServerConfig.Listeners l = SecurityServerConfig.DEFAULTS.listeners();
+        assertThat(l.clientHttp()).isEqualTo(new ListenerConfig("0.0.0.0", 8080));
+        assertThat(l.clientHttps()).isEqualTo(new ListenerConfig("0.0.0.0", 8443));
+        assertThat(l.serverProxy()).isEqualTo(new ListenerConfig("0.0.0.0", 5500));
+        assertThat(l.admin()).isEqualTo(new ListenerConfig("127.0.0.1", 4000));
+        assertThat(SecurityServerConfig.DEFAULTS.anchorFile()).isNull();
+        assertThat(SecurityServerConfig.DEFAULTS.databaseConfig().jdbcUrl()).startsWith("jdbc:h2:file:")
+                .contains("security-server");
+        assertThatThrownBy(SecurityServerConfig.DEFAULTS::serverId).isInstanceOfSatisfying(ZholException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_SERVER_CONF));
+    }
+
+    @Test
+    void loadsYamlAndOverrides() throws Exception {
+        Path file = Files.writeString(dir.resolve("ss.yaml"), """
+                owner:
+                  instance: DEV
+                  memberClass: GOV
+                  memberCode: "1001"
+                serverCode: SS1
+                dataDir: %s
+                database:
+                  jdbcUrl: jdbc:postgresql://db.example/zhol
+                  user: zhol
+                  password: s3cret
+                listeners:
+                  admin:
+                    port: 4100
+                anchorFile: /etc/zhol/anchor.xml
+                """.formatted(dir));
+        SecurityServerConfig c = loader.load(SecurityServerConfig.DEFAULTS, file, List.of("listeners.clientHttp.port=9080"));
+        assertThat(c.serverId()).isEqualTo(new SecurityServerId(new MemberId("DEV", "GOV", "1001"), "SS1"));
+        assertThat(c.dataDir()).isEqualTo(dir);
+        assertThat(c.listeners().admin()).isEqualTo(new ListenerConfig("127.0.0.1", 4100));
+        assertThat(c.listeners().clientHttp().port()).isEqualTo(9080);
+        assertThat(c.listeners().serverProxy().port()).isEqualTo(5500);
+        assertThat(c.anchorFile()).isEqualTo(Path.of("/etc/zhol/anchor.xml"));
+        assertThat(c.databaseConfig().isPostgres()).isTrue();
+        assertThat(c.databaseConfig().user()).isEqualTo("zhol");
+        assertThat(c.database().toString()).doesNotContain("s3cret");
+        assertThat(c.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void theDefaultDatabaseIsAnH2FileInTheDataDirectory() {
+        SecurityServerConfig c = loader.load(SecurityServerConfig.DEFAULTS, null, List.of("dataDir=" + dir));
+        assertThat(c.databaseConfig().jdbcUrl()).startsWith("jdbc:h2:file:" + dir.resolve("security-server"));
+    }
+
+    @Test
+    void refusesBadOptions() {
+        assertThatThrownBy(() -> loader.load(SecurityServerConfig.DEFAULTS, null, List.of("serverCode=bad/code")))
+                .isInstanceOf(ZholException.class);
+        assertThatThrownBy(() -> loader.load(SecurityServerConfig.DEFAULTS, null, List.of("listeners.admin.prot=1")))
+                .isInstanceOf(ZholException.class).hasMessageContaining("prot");
+        assertThatThrownBy(() -> loader.load(SecurityServerConfig.DEFAULTS, null, List.of("database.maxPoolSize=-1")))
+                .isInstanceOf(ZholException.class);
+    }
+}
