@@ -64,6 +64,12 @@ public record CentralServerConfig(String instance, String dataDir, Database data
                 autoApprove);
     }
 
+    /** This configuration with other listeners. */
+    public CentralServerConfig withListeners(Listeners newListeners) {
+        return new CentralServerConfig(instance, dataDir, database, newListeners, generationIntervalSeconds,
+                autoApprove);
+    }
+
     /** This configuration with another instance id. */
     public CentralServerConfig withInstance(String newInstance) {
         return new CentralServerConfig(newInstance, dataDir, database, listeners, generationIntervalSeconds,
