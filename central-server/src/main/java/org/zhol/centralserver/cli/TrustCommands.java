@@ -84,7 +84,7 @@ final class TrustCommands {
         @Mixin AdminOptions admin;
         @Spec CommandSpec spec;
         @Option(names = "--name", required = true) String name;
-        @Option(names = "--url", required = true) String url;
+        @Option(names = "--tsa-url", required = true, description = "The TSA's RFC 3161 URL.") String url;
         @Option(names = "--cert", required = true, description = "The TSA certificate file (PEM).") Path cert;
 
         @Override
