@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- The central server's registry and trust services. Plain SQL that runs unchanged on H2 and
 -- PostgreSQL. Identifiers are stored as their codes; the instance code lives once, in "instance".
 

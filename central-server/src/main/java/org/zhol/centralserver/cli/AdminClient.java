@@ -62,7 +62,7 @@ final class AdminClient {
                 request.header("Content-Type", "application/json");
             }
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            JsonNode answer = response.body().length == 0 ? json.nullNode() : json.readTree(response.body());
+            JsonNode answer = response.body().length == 0 ? json.createObjectNode() : json.readTree(response.body());
             if (response.statusCode() >= 400) {
                 throw new CliFailure(response.statusCode() + " " + answer.path("type").asText("Error") + ": "
                         + answer.path("message").asText(""));
