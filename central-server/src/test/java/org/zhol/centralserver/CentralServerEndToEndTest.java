@@ -2,6 +2,7 @@
 package org.zhol.centralserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -16,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zhol.centralserver.AdminHttp.Answer;
 import org.zhol.centralserver.config.CentralServerConfig;
+import org.zhol.protocol.error.ErrorCode;
+import org.zhol.protocol.error.ZholException;
 import org.zhol.protocol.globalconf.GlobalConfiguration;
 import org.zhol.protocol.id.MemberId;
 import org.zhol.protocol.id.SecurityServerId;
@@ -77,6 +80,64 @@ class CentralServerEndToEndTest {
             assertThat(status.body().path("listeners").path("admin").asInt()).isEqualTo(again.ports().get("admin"));
             everyDocumentedPathIsRouted(api, admin);
         }
+    }
+
+    @Test
+    void startRefusesAnUninitialisedOrForeignDatabaseAndInitRefusesTwice() {
+        CentralServerConfig config = config(dir);
+        CentralServer uninitialised = new CentralServer(config, List.of());
+        assertThatThrownBy(uninitialised::start).isInstanceOfSatisfying(ZholException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_SERVER_CONF));
+        assertThatThrownBy(() -> new CentralServerInit(config, List.of()).initialise("bad/code"))
+                .isInstanceOfSatisfying(ZholException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST));
+        new CentralServerInit(config, List.of()).initialise("DEV");
+        assertThatThrownBy(() -> new CentralServerInit(config, List.of()).initialise("DEV"))
+                .isInstanceOfSatisfying(ZholException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST));
+        CentralServer foreign = new CentralServer(config.withInstance("EE"), List.of());
+        assertThatThrownBy(foreign::start).isInstanceOfSatisfying(ZholException.class,
+                e -> assertThat(e.detail()).contains("EE").contains("DEV"));
+        assertThat(foreign.ports()).isEmpty();
+    }
+
+    @Test
+    void extensionsAreCalledInOrderAndStoppedFirst() throws Exception {
+        CentralServerConfig config = config(dir);
+        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CentralServerExtension extension = new CentralServerExtension() {
+            @Override
+            public void initialise(CentralContext context) {
+                calls.add("initialise " + context.config().instance());
+            }
+
+            @Override
+            public void adminRoutes(org.zhol.server.http.Router.Builder routes, CentralContext context) {
+                routes.get("/requests", r -> org.zhol.server.http.HttpResponse.json(200,
+                        "[]".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            }
+
+            @Override
+            public void downloadRoutes(org.zhol.server.http.Router.Builder routes, CentralContext context) {
+                routes.get("/V1/configuration", r -> org.zhol.server.http.HttpResponse.text(200, "conf"));
+            }
+
+            @Override
+            public AutoCloseable start(CentralContext context) {
+                calls.add("start");
+                return () -> calls.add("stop");
+            }
+        };
+        String admin = new CentralServerInit(config, List.of(extension)).initialise("DEV").secret();
+        try (CentralServer server = new CentralServer(config, List.of(extension)).start()) {
+            AdminHttp api = new AdminHttp(server.ports().get("admin"));
+            assertThat(api.call("GET", "/requests", null, null).status()).isEqualTo(401);
+            assertThat(api.call("GET", "/requests", admin, null).status()).isEqualTo(200);
+            var download = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + server.ports().get("download") + "/V1/configuration"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(download.body()).isEqualTo("conf");
+        }
+        assertThat(calls).containsExactly("initialise DEV", "start", "stop");
     }
 
     private static String tokensAndRoles(AdminHttp api, String admin) throws Exception {

@@ -11,10 +11,12 @@ import picocli.CommandLine.Option;
 /** The options that say where the configuration comes from (a picocli mixin of {@code init} and {@code start}). */
 final class ConfigOptions {
 
-    @Option(names = "--config", paramLabel = "FILE", description = "A YAML (.yaml/.yml) or .properties configuration file.")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A YAML (.yaml/.yml) or .properties configuration file.")
     Path file;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one option, e.g. listeners.admin.port=0; repeatable.")
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override one option, e.g. listeners.admin.port=0; repeatable.")
     List<String> overrides = new ArrayList<>();
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "The data directory (overrides dataDir).")

@@ -23,7 +23,8 @@ public final class InitCommand implements Callable<Integer> {
     @Mixin ConfigOptions configOptions;
     @Spec CommandSpec spec;
 
-    @Option(names = "--instance", paramLabel = "CODE", description = "The instance id, e.g. DEV (or 'instance' in the config file).")
+    @Option(names = "--instance", paramLabel = "CODE",
+            description = "The instance id, e.g. DEV (or 'instance' in the config file).")
     String instance;
 
     @Option(names = "--json", description = "Print the result as JSON.")

@@ -18,7 +18,8 @@ final class RegistryCommands {
     private RegistryCommands() {
     }
 
-    @Command(name = "member-class", description = "Member classes.", subcommands = {MemberClassAdd.class, MemberClassList.class})
+    @Command(name = "member-class", description = "Member classes.",
+            subcommands = {MemberClassAdd.class, MemberClassList.class})
     static final class MemberClass {
     }
 

@@ -28,7 +28,8 @@ final class TokenCommands {
         @Mixin AdminOptions admin;
         @Spec CommandSpec spec;
         @Parameters(index = "0", paramLabel = "NAME") String name;
-        @Option(names = "--role", defaultValue = "read-only", description = "admin or read-only (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--role", defaultValue = "read-only",
+                description = "admin or read-only (default: ${DEFAULT-VALUE}).")
         String role;
 
         @Override
