@@ -17,4 +17,21 @@ class CentralServerArchitectureTest {
     void exchangeLogicImportsNoNetty() {
         ImportRules.assertNoImports(Path.of("src/main/java"), "/exchange/", "io.netty.");
     }
+
+    @Test
+    void onlyStoreImportsJavaSql() {
+        for (String pkg : new String[] {"/centralserver/config/", "/centralserver/registry/", "/centralserver/admin/",
+                "/centralserver/cli/"}) {
+            ImportRules.assertNoImports(Path.of("src/main/java"), pkg, "java.sql.", "javax.sql.");
+        }
+        ImportRules.assertNoImports(Path.of("src/main/java/org/zhol/centralserver"), "/CentralServer", "java.sql.");
+    }
+
+    @Test
+    void registryAndStoreImportNoNettyOrHttp() {
+        ImportRules.assertNoImports(Path.of("src/main/java"), "/centralserver/registry/", "io.netty.",
+                "org.zhol.server.http.", "org.zhol.centralserver.admin.");
+        ImportRules.assertNoImports(Path.of("src/main/java"), "/centralserver/store/", "io.netty.",
+                "org.zhol.server.http.", "org.zhol.centralserver.registry.");
+    }
 }
