@@ -6,6 +6,7 @@ import org.zhol.protocol.error.ErrorCode;
 import org.zhol.protocol.error.ZholException;
 import org.zhol.server.admin.ApiRole;
 import org.zhol.server.admin.ApiTokens;
+import org.zhol.server.admin.TokenAuthenticator;
 import org.zhol.server.http.HttpHandler;
 import org.zhol.server.http.HttpRequest;
 import org.zhol.server.http.HttpResponse;
@@ -27,22 +28,11 @@ final class AdminOnly implements HttpHandler {
 
     @Override
     public HttpResponse handle(HttpRequest request) throws Exception {
-        boolean admin = request.header("Authorization").flatMap(AdminOnly::secret).flatMap(tokens::authenticate)
+        boolean admin = request.header("Authorization").flatMap(TokenAuthenticator::secret).flatMap(tokens::authenticate)
                 .filter(t -> t.role() == ApiRole.ADMIN).isPresent();
         if (!admin) {
             throw ZholException.client(ErrorCode.ACCESS_DENIED, "This resource needs an admin token");
         }
         return next.handle(request);
-    }
-
-    // Deviation: the same two header forms as TokenAuthenticator.secret, which is package-private there.
-    private static Optional<String> secret(String authorization) {
-        String value = authorization.trim();
-        for (String scheme : new String[] {"Bearer ", "X-Road-ApiKey token="}) {
-            if (value.regionMatches(true, 0, scheme, 0, scheme.length())) {
-                return Optional.of(value.substring(scheme.length()).trim());
-            }
-        }
-        return Optional.empty();
     }
 }

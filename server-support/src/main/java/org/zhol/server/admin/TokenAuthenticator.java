@@ -42,7 +42,11 @@ public final class TokenAuthenticator implements HttpHandler {
         return next.handle(request);
     }
 
-    static Optional<String> secret(String authorization) {
+    /**
+     * The token secret in an {@code Authorization} header value: {@code Bearer TOKEN} or
+     * {@code X-Road-ApiKey token=TOKEN}.
+     */
+    public static Optional<String> secret(String authorization) {
         String value = authorization.trim();
         if (value.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.of(value.substring(7).trim());
