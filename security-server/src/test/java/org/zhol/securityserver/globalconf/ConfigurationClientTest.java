@@ -261,6 +261,27 @@ class ConfigurationClientTest {
     }
 
     @Test
+    void aNewlyInstalledAnchorReplacesTheTrustAlsoAfterARestart() throws IOException {
+        central.publish(1, generation(KEY, 1, T0, central.url(), KEY));
+        ConfigurationClient client = client(downloader);
+        client.refreshNow();
+        Files.write(dir.resolve(AnchorStore.FILE), ConfFixture.anchorBytes(central.url(), NEXT_KEY.certificate()));
+        central.publish(2, generation(KEY, 2, T0.plusSeconds(60), central.url(), KEY));
+
+        assertThat(client.refreshNow().lastError()).as("the new anchor does not trust the old key")
+                .hasValueSatisfying(f -> assertThat(f.code()).isEqualTo("IncorrectCertificate"));
+        assertThat(client.require()).as("the last good copy stays in use").isEqualTo(CONF);
+        client.close();
+
+        ConfigurationClient restarted = client(downloader);
+        restarted.start();
+        assertThat(restarted.refreshNow().lastError())
+                .hasValueSatisfying(f -> assertThat(f.code()).isEqualTo("IncorrectCertificate"));
+        central.publish(3, generation(NEXT_KEY, 3, T0.plusSeconds(120), central.url(), NEXT_KEY));
+        assertThat(restarted.refreshNow().generation()).isEqualTo(3);
+    }
+
+    @Test
     void withoutAnAnchorThereIsNoConfiguration() throws IOException {
         Files.delete(dir.resolve(AnchorStore.FILE));
         ConfigurationClient client = client(downloader);
