@@ -14,13 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
-import org.zhol.centralserver.trust.keys.DurableFiles;
 import org.zhol.protocol.globalconf.GlobalConfDirectory;
 import org.zhol.protocol.globalconf.GlobalConfDirectoryCodec;
 import org.zhol.protocol.globalconf.GlobalConfFiles;
 import org.zhol.protocol.globalconf.GlobalConfLayout;
 import org.zhol.protocol.globalconf.PartReference;
 import org.zhol.protocol.id.IdentifierRules;
+import org.zhol.server.files.DurableFiles;
 
 /**
  * Published generations on disk, laid out as they are served ({@link GlobalConfLayout}):

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.zhol.protocol.error.ErrorCode;
 import org.zhol.protocol.error.ZholException;
 import org.zhol.protocol.globalconf.ConfigurationSigningKey;
+import org.zhol.server.files.DurableFiles;
 
 /**
  * The central server's configuration signing keys, kept in the keys directory: each key in

@@ -33,6 +33,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.zhol.protocol.error.ErrorCode;
 import org.zhol.protocol.error.ZholException;
 import org.zhol.protocol.globalconf.ConfigurationSigningKey;
+import org.zhol.server.files.DurableFiles;
 
 /**
  * Makes configuration signing keys (EC P-256 with a self-signed certificate) and keeps each in its own

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-package org.zhol.centralserver.trust.keys;
+package org.zhol.server.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,11 +11,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Crash-safe file writes for the key store and the configuration store: write a temporary file in the
- * same directory, force it to disk, rename it over the target, then force the directory. A reader sees
- * either the old or the new file, never a part of one.
+ * Crash-safe file writes: a temporary file in the same directory, forced to disk, renamed over the
+ * target, then the directory forced. A reader sees the old file or the new one, never a part of one.
  */
 public final class DurableFiles {
+
+    /** Temporary files start with this; readers skip such names. */
+    public static final String TEMP_PREFIX = ".";
 
     private DurableFiles() {
     }
@@ -24,7 +26,7 @@ public final class DurableFiles {
     public static void write(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        Path temp = Files.createTempFile(dir, TEMP_PREFIX + target.getFileName(), ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -49,7 +51,7 @@ public final class DurableFiles {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException e) {
-            // Deviation: some platforms cannot open a directory; the rename is then durable as far as they allow.
+            // Deviation: some platforms cannot open a directory; the rename is then as durable as they allow.
         }
     }
 }
