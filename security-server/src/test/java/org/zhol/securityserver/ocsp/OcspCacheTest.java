@@ -4,6 +4,11 @@ package org.zhol.securityserver.ocsp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -18,6 +23,7 @@ import java.util.function.BooleanSupplier;
 import org.bouncycastle.cert.ocsp.CertificateStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zhol.protocol.cert.CertChainValidator;
@@ -36,6 +42,9 @@ import org.zhol.protocol.ocsp.OcspResponse;
 import org.zhol.protocol.ocsp.OcspTarget;
 import org.zhol.protocol.ocsp.OcspVerifier;
 import org.zhol.protocol.testpki.TestPki;
+import org.zhol.server.http.HttpServer;
+import org.zhol.server.http.HttpServerConfig;
+import org.zhol.server.http.Router;
 
 /**
  * The cache against a real OCSP responder on loopback, with a hand-moved clock: fetch and store,
@@ -59,7 +68,7 @@ class OcspCacheTest {
     final AtomicInteger fetches = new AtomicInteger();
     final AtomicBoolean trustAvailable = new AtomicBoolean(true);
     TestOcspResponder responder;
-    OcspClient client;
+    volatile OcspClient client;
     Anchors anchors;
     OcspCache cache;
 
@@ -69,8 +78,23 @@ class OcspCacheTest {
         anchors = new Anchors(List.of(new ApprovedCa("Test CA", root.certificate(), List.of(),
                 List.of(new OcspResponder(responder.url(), Optional.empty())), "default")), List.of(),
                 TrustParameters.DEFAULTS);
-        client = new OcspClient(new OcspClientConfig(Duration.ofSeconds(2), Duration.ofSeconds(5),
+        client = newClient();
+    }
+
+    static OcspClient newClient() {
+        return new OcspClient(new OcspClientConfig(Duration.ofSeconds(2), Duration.ofSeconds(5),
                 OcspResponse.MAX_DER_LENGTH, true), new OcspVerifier(TrustParameters.DEFAULTS));
+    }
+
+    /**
+     * Stops the responder, and drops the client's pooled connection to it, which would otherwise make
+     * the next fetch wait for its timeout rather than fail at once.
+     */
+    void stopResponder() {
+        responder.stop();
+        OcspClient old = client;
+        client = newClient();
+        old.close();
     }
 
     @AfterEach
@@ -157,7 +181,7 @@ class OcspCacheTest {
         awaitFresh(auth);
         byte[] first = cache.freshResponse(auth).orElseThrow();
         cache.close();
-        responder.stop();
+        stopResponder();
         fetches.set(0);
         clock.advance(Duration.ofMinutes(5));
 
@@ -174,7 +198,7 @@ class OcspCacheTest {
         started();
         awaitFresh(auth);
         byte[] first = cache.freshResponse(auth).orElseThrow();
-        responder.stop();
+        stopResponder();
 
         clock.advance(Duration.ofMinutes(25)); // the fetch is due and fails
         eventually("a failed fetch is recorded", () -> cache.status().getFirst().lastError().isPresent());
@@ -234,7 +258,7 @@ class OcspCacheTest {
     }
 
     private void assertIgnoredThenRefetched() throws Exception {
-        responder.stop();
+        stopResponder();
         started();
         assertThat(cache.freshResponse(auth)).isEmpty();
         eventually("the fetch fails", () -> cache.status().getFirst().lastError().isPresent());
@@ -302,5 +326,49 @@ class OcspCacheTest {
 
         eventually("the certificate is forgotten", () -> cache.freshResponse(sign).isEmpty());
         assertThat(cache.status()).singleElement().extracting(OwnOcspStatus::usage).isEqualTo("auth");
+    }
+
+    /** Peers fetch the fresh responses of the server's own certificates over HTTP ({@link OwnOcspHandler}). */
+    @Nested
+    class PeerHandler {
+
+        HttpServer server;
+        final HttpClient http = HttpClient.newHttpClient();
+
+        @AfterEach
+        void stopServer() {
+            if (server != null) {
+                server.close();
+            }
+            http.close();
+        }
+
+        HttpResponse<byte[]> get(String path) throws Exception {
+            URI uri = URI.create("http://127.0.0.1:" + server.port() + path);
+            return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+
+        @Test
+        void servesTheFreshResponseOfAnOwnCertificateByItsHash() throws Exception {
+            started();
+            awaitFresh(auth);
+            server = new HttpServer(HttpServerConfig.plain("peer-ocsp", "127.0.0.1", 0),
+                    Router.builder().get(OwnOcspHandler.PATH, new OwnOcspHandler(cache)).build(), new ObjectMapper())
+                    .start();
+            String hash = CertificateHash.of(auth).hex();
+
+            HttpResponse<byte[]> ok = get("/ocsp/" + hash);
+            assertThat(ok.statusCode()).isEqualTo(200);
+            assertThat(ok.headers().firstValue("Content-Type")).contains("application/ocsp-response");
+            assertThat(ok.body()).isEqualTo(cache.freshResponse(auth).orElseThrow());
+            assertThat(get("/ocsp/" + hash.toUpperCase(java.util.Locale.ROOT)).statusCode()).isEqualTo(200);
+
+            assertThat(get("/ocsp/" + CertificateHash.of(sign).hex()).statusCode()).isEqualTo(404); // not own
+            assertThat(get("/ocsp/not-a-hash").statusCode()).isEqualTo(400);
+
+            stopResponder();
+            clock.advance(Duration.ofMinutes(61));
+            assertThat(get("/ocsp/" + hash).statusCode()).isEqualTo(404); // stale
+        }
     }
 }
