@@ -146,6 +146,12 @@ class OcspCacheTest {
         }
     }
 
+    /** Waits until the scheduler has tried every due fetch, so that moving the clock races with none. */
+    void awaitNoFetchDue() {
+        eventually("no fetch is due", () -> cache.status().stream()
+                .allMatch(s -> s.nextFetch().orElseThrow().isAfter(clock.instant())));
+    }
+
     void awaitFresh(X509Certificate certificate) {
         eventually("a fresh response is cached", () -> cache.freshResponse(certificate).isPresent());
     }
@@ -211,6 +217,7 @@ class OcspCacheTest {
         assertThat(cache.status().getFirst().fresh()).isFalse();
         assertThat(cache.problems()).singleElement().asString()
                 .contains("auth certificate " + CertificateHash.of(auth).hex(), "is stale since", "NetworkError");
+        awaitNoFetchDue(); // the retry due now has failed too, before the clock moves on
 
         responder.start();
         clock.advance(Duration.ofMinutes(5)); // the longest retry wait
@@ -264,6 +271,7 @@ class OcspCacheTest {
         eventually("the fetch fails", () -> cache.status().getFirst().lastError().isPresent());
         assertThat(cache.status().getFirst().status()).isEqualTo(OwnOcspStatus.Status.NONE);
         assertThat(cache.problems()).singleElement().asString().startsWith("No OCSP response for auth certificate");
+        awaitNoFetchDue();
 
         responder.start();
         clock.advance(Duration.ofSeconds(10));
