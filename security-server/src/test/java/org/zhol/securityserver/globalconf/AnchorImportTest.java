@@ -19,6 +19,7 @@ import org.zhol.protocol.error.Origin;
 import org.zhol.protocol.error.ZholException;
 import org.zhol.protocol.globalconf.ConfigurationAnchorCodec;
 import org.zhol.protocol.globalconf.ConfigurationSigningKey;
+import org.zhol.server.testing.MutableClock;
 
 /** Importing an anchor: validated, checked against the configuration at its URLs, stored atomically. */
 class AnchorImportTest {

@@ -25,6 +25,7 @@ import org.zhol.protocol.error.ZholException;
 import org.zhol.protocol.globalconf.ConfigurationSigningKey;
 import org.zhol.protocol.globalconf.GlobalConfFiles;
 import org.zhol.protocol.globalconf.GlobalConfLayout;
+import org.zhol.server.testing.MutableClock;
 
 /** The configuration client against a central server on a loopback port, with files in a temporary directory. */
 class ConfigurationClientTest {

@@ -45,6 +45,7 @@ import org.zhol.protocol.testpki.TestPki;
 import org.zhol.server.http.HttpServer;
 import org.zhol.server.http.HttpServerConfig;
 import org.zhol.server.http.Router;
+import org.zhol.server.testing.MutableClock;
 
 /**
  * The cache against a real OCSP responder on loopback, with a hand-moved clock: fetch and store,

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+package org.zhol.server.testing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock that tests move by hand, so that time-driven behaviour is checked without sleeping. */
+public final class MutableClock extends Clock {
+
+    private volatile Instant now;
+
+    public MutableClock(Instant start) {
+        this.now = start;
+    }
+
+    /** A clock starting at the real current time. */
+    public static MutableClock atNow() {
+        return new MutableClock(Instant.now());
+    }
+
+    /** Moves the clock to {@code instant}. */
+    public void set(Instant instant) {
+        now = instant;
+    }
+
+    /** Moves the clock forward by {@code by}. */
+    public synchronized void advance(Duration by) {
+        now = now.plus(by);
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
+}
