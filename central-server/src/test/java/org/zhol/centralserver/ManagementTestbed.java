@@ -54,13 +54,21 @@ final class ManagementTestbed {
         this.admin = new CentralServerInit(config, EXTENSIONS).initialise("DEV").secret();
     }
 
+    private int registrationPort;
+
     /** Starts the server and its clients. */
     ManagementTestbed start() throws Exception {
         server = new CentralServer(config, EXTENSIONS).start();
-        api = new AdminHttp(server.ports().get("admin"));
+        attach(server.ports().get("admin"), server.ports().get("registration"));
+        return this;
+    }
+
+    /** Points the clients at a server running on these ports (in this or another process). */
+    void attach(int adminPort, int registrationListenerPort) throws Exception {
+        api = new AdminHttp(adminPort);
+        registrationPort = registrationListenerPort;
         registration = HttpClient.newBuilder().sslContext(pinned(api.call("GET", "/registration-tls", admin, null)
                 .body().path("certificate").asText())).connectTimeout(Duration.ofSeconds(5)).build();
-        return this;
     }
 
     void stop() {
@@ -117,7 +125,7 @@ final class ManagementTestbed {
     }
 
     private URI registrationUri(String path) {
-        return URI.create("https://127.0.0.1:" + server.ports().get("registration") + path);
+        return URI.create("https://127.0.0.1:" + registrationPort + path);
     }
 
     private static Answer answer(HttpResponse<byte[]> response) throws Exception {
