@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.security.SecureRandom;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.zhol.centralserver.config.CentralServerConfig;
 import org.zhol.centralserver.registry.Registry;
 import org.zhol.centralserver.registry.RegistryConfigurationSource;
@@ -35,9 +37,12 @@ import org.zhol.server.store.SqlApiTokenStore;
  * @param configuration what the publisher signs, and its version
  * @param tokens        the admin-API tokens
  * @param json          the JSON mapper the admin API uses
+ * @param ports         the bound port of each listener by name ({@code admin}, {@code registration},
+ *                      {@code download}); empty before the listeners start and during {@code init}
  */
 public record CentralContext(CentralServerConfig config, Database database, Registry registry,
-        TrustServices trustServices, RegistryConfigurationSource configuration, ApiTokens tokens, ObjectMapper json) {
+        TrustServices trustServices, RegistryConfigurationSource configuration, ApiTokens tokens, ObjectMapper json,
+        Supplier<Map<String, Integer>> ports) {
 
     public CentralContext {
         Objects.requireNonNull(config, "config");
@@ -47,6 +52,7 @@ public record CentralContext(CentralServerConfig config, Database database, Regi
         Objects.requireNonNull(configuration, "configuration");
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(ports, "ports");
     }
 
     /**
@@ -55,8 +61,10 @@ public record CentralContext(CentralServerConfig config, Database database, Regi
      * @param config   the configuration
      * @param database the migrated database
      * @param instance the instance code stored by {@code init}
+     * @param ports    the bound listener ports, once they are bound
      */
-    public static CentralContext wire(CentralServerConfig config, Database database, String instance) {
+    public static CentralContext wire(CentralServerConfig config, Database database, String instance,
+            Supplier<Map<String, Integer>> ports) {
         SqlInstanceStore instanceStore = new SqlInstanceStore(database);
         Registry registry = new Registry(instance, new SqlMemberClassStore(database),
                 new SqlMemberStore(database, instance), new SqlServerStore(database, instance),
@@ -66,7 +74,7 @@ public record CentralContext(CentralServerConfig config, Database database, Regi
                 new SqlSnapshotStore(database, instance), instanceStore);
         ApiTokens tokens = new ApiTokens(new SqlApiTokenStore(database), new SecureRandom());
         return new CentralContext(config.withInstance(instance), database, registry, trust, source, tokens,
-                jsonMapper());
+                jsonMapper(), ports);
     }
 
     /** The JSON mapper of the admin API: strict on input, omits nulls on output. */

@@ -59,7 +59,7 @@ public final class CentralServer implements AutoCloseable {
         }
         try {
             database = Database.open(config.databaseConfig(), MIGRATIONS);
-            context = CentralContext.wire(config, database, storedInstance(database));
+            context = CentralContext.wire(config, database, storedInstance(database), this::ports);
             startListeners();
             for (CentralServerExtension extension : extensions) {
                 running.add(extension.start(context));

@@ -4,6 +4,7 @@ package org.zhol.centralserver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import org.zhol.centralserver.config.CentralServerConfig;
 import org.zhol.centralserver.store.SqlInstanceStore;
 import org.zhol.protocol.error.ErrorCode;
@@ -51,7 +52,7 @@ public final class CentralServerInit {
                 throw ZholException.client(ErrorCode.INVALID_REQUEST, "Already initialised for instance "
                         + store.instance().orElse("?") + "; nothing was changed");
             }
-            CentralContext context = CentralContext.wire(config, database, instance);
+            CentralContext context = CentralContext.wire(config, database, instance, Map::of);
             IssuedToken token = context.tokens().issue(FIRST_TOKEN, ApiRole.ADMIN);
             for (CentralServerExtension extension : extensions) {
                 extension.initialise(context);

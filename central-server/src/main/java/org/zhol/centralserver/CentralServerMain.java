@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: MIT
 package org.zhol.centralserver;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.zhol.centralserver.cli.Commands;
 import org.zhol.centralserver.cli.InitCommand;
 import org.zhol.centralserver.cli.StartCommand;
+import org.zhol.centralserver.globalconf.PublishingExtension;
+import org.zhol.centralserver.management.ManagementExtension;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,14 +34,20 @@ public final class CentralServerMain {
     }
 
     /**
-     * The extensions of a production server. HOOK(lead): wire here, in this order, the configuration
-     * signing keys of {@code trust.keys} (its {@code initialise} creates the key at {@code init}), the
-     * management requests (registration routes, TLS, admin {@code /requests} routes and CLI commands
-     * added with {@code commandLine().addSubcommand}), and the publisher of {@code globalconf}
-     * (download routes, {@code start} for the generation loop, admin {@code /anchor}).
+     * The extensions of a production server, in this order: the management requests (registration TLS
+     * and routes, admin {@code /requests}, re-applying interrupted approvals at start), then publishing
+     * (signing key 1 at {@code init}, keys and the generation loop at start, download routes, admin
+     * {@code /anchor}, {@code /keys}, {@code /configuration/publish}). Management comes first so that
+     * recovered requests are in the first generation of a run.
      */
     static List<CentralServerExtension> extensions() {
-        return List.of();
+        return extensions(Optional.ofNullable(System.getenv("ZHOL_KEYSTORE_PASSWORD")));
+    }
+
+    /** The production extensions with the key store password from the environment, if any. */
+    static List<CentralServerExtension> extensions(Optional<String> keyStorePassword) {
+        Clock clock = Clock.systemUTC();
+        return List.of(new ManagementExtension(clock), new PublishingExtension(clock, keyStorePassword));
     }
 
     /** The command line; more subcommands (approve request, export anchor) may be added to it. */

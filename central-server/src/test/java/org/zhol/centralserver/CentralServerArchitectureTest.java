@@ -21,7 +21,7 @@ class CentralServerArchitectureTest {
     @Test
     void onlyStoreImportsJavaSql() {
         for (String pkg : new String[] {"/centralserver/config/", "/centralserver/registry/", "/centralserver/admin/",
-                "/centralserver/cli/"}) {
+                "/centralserver/cli/", "/centralserver/management/", "/centralserver/globalconf/"}) {
             ImportRules.assertNoImports(Path.of("src/main/java"), pkg, "java.sql.", "javax.sql.");
         }
         ImportRules.assertNoImports(Path.of("src/main/java/org/zhol/centralserver"), "/CentralServer", "java.sql.");
@@ -32,6 +32,6 @@ class CentralServerArchitectureTest {
         ImportRules.assertNoImports(Path.of("src/main/java"), "/centralserver/registry/", "io.netty.",
                 "org.zhol.server.http.", "org.zhol.centralserver.admin.");
         ImportRules.assertNoImports(Path.of("src/main/java"), "/centralserver/store/", "io.netty.",
-                "org.zhol.server.http.", "org.zhol.centralserver.registry.");
+                "org.zhol.server.http.", "org.zhol.centralserver.registry.", "org.zhol.centralserver.management.");
     }
 }

@@ -34,6 +34,9 @@ class CentralServerEndToEndTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(CentralServerEndToEndTest.class);
     private static final MemberId GOV1 = new MemberId("DEV", "GOV", "1");
+    /** The production extensions (management requests, publishing), so that every documented path is routed. */
+    private static final List<CentralServerExtension> PRODUCTION =
+            CentralServerMain.extensions(java.util.Optional.of("test-key-store-password"));
 
     @TempDir
     Path dir;
@@ -47,9 +50,9 @@ class CentralServerEndToEndTest {
     @Test
     void adminApiRegistryConfigurationAndRestart() throws Exception {
         CentralServerConfig config = config(dir);
-        String admin = new CentralServerInit(config, List.of()).initialise("DEV").secret();
+        String admin = new CentralServerInit(config, PRODUCTION).initialise("DEV").secret();
         long began = System.nanoTime();
-        CentralServer server = new CentralServer(config, List.of()).start();
+        CentralServer server = new CentralServer(config, PRODUCTION).start();
         long firstStart = (System.nanoTime() - began) / 1_000_000;
         long version;
         try {
@@ -67,7 +70,7 @@ class CentralServerEndToEndTest {
             server.close();
         }
         began = System.nanoTime();
-        try (CentralServer again = new CentralServer(config, List.of()).start()) {
+        try (CentralServer again = new CentralServer(config, PRODUCTION).start()) {
             long restart = (System.nanoTime() - began) / 1_000_000;
             LOG.info("Central server startup on H2: first start {} ms, restart {} ms", firstStart, restart);
             System.out.println("STARTUP first=" + firstStart + "ms restart=" + restart + "ms");

@@ -48,7 +48,21 @@ final class AdminClient {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /** The raw body of a {@code GET}, e.g. the anchor file. */
+    byte[] getBytes(String path) {
+        return send("GET", path, null);
+    }
+
     private JsonNode call(String method, String path, Object body) {
+        byte[] answer = send(method, path, body);
+        try {
+            return answer.length == 0 ? json.createObjectNode() : json.readTree(answer);
+        } catch (IOException e) {
+            throw new CliFailure("The admin API answered with invalid JSON: " + e.getMessage());
+        }
+    }
+
+    private byte[] send(String method, String path, Object body) {
         if (options.token == null || options.token.isBlank()) {
             throw new CliFailure("No API token: pass --token or set ZHOL_TOKEN");
         }
@@ -62,12 +76,12 @@ final class AdminClient {
                 request.header("Content-Type", "application/json");
             }
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            JsonNode answer = response.body().length == 0 ? json.createObjectNode() : json.readTree(response.body());
             if (response.statusCode() >= 400) {
-                throw new CliFailure(response.statusCode() + " " + answer.path("type").asText("Error") + ": "
-                        + answer.path("message").asText(""));
+                JsonNode fault = response.body().length == 0 ? json.createObjectNode() : json.readTree(response.body());
+                throw new CliFailure(response.statusCode() + " " + fault.path("type").asText("Error") + ": "
+                        + fault.path("message").asText(""));
             }
-            return answer;
+            return response.body();
         } catch (IOException e) {
             throw new CliFailure("Cannot reach the admin API at " + options.url + ": " + e);
         } catch (InterruptedException e) {

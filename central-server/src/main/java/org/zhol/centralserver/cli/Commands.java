@@ -27,7 +27,12 @@ public final class Commands {
                 .addSubcommand(new TrustCommands.Tsa())
                 .addSubcommand(new TrustCommands.Params())
                 .addSubcommand(new TokenCommands.Token())
-                .addSubcommand(new TokenCommands.Status());
+                .addSubcommand(new TokenCommands.Status())
+                .addSubcommand(new ManagementCommands.Requests())
+                .addSubcommand(new ManagementCommands.Anchor())
+                .addSubcommand(new ManagementCommands.Keys())
+                .addSubcommand(new ManagementCommands.Configuration())
+                .addSubcommand(new ManagementCommands.RegistrationTls());
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             if (e instanceof CliFailure || e instanceof ZholException) {
                 String text = e instanceof ZholException z ? z.faultCode() + ": " + z.detail() : e.getMessage();

@@ -21,21 +21,23 @@ import org.zhol.server.store.DatabaseConfig;
  * @param listeners                 the three listeners
  * @param generationIntervalSeconds how often the configuration publisher checks for changes (60)
  * @param autoApprove               whether management requests are approved by policy (false)
+ * @param publishing                the anchor's download URLs and the configuration signing keys
  */
 public record CentralServerConfig(String instance, String dataDir, Database database, Listeners listeners,
-        int generationIntervalSeconds, boolean autoApprove) {
+        int generationIntervalSeconds, boolean autoApprove, Publishing publishing) {
 
     private static final String DEFAULT_DATA_DIR = "central-data";
 
     /** The defaults: see the options table in the README. */
     public static final CentralServerConfig DEFAULTS = new CentralServerConfig("", DEFAULT_DATA_DIR,
-            Database.DEFAULTS, Listeners.DEFAULTS, 60, false);
+            Database.DEFAULTS, Listeners.DEFAULTS, 60, false, Publishing.DEFAULTS);
 
     public CentralServerConfig {
         instance = instance == null ? "" : instance.trim();
         dataDir = dataDir == null || dataDir.isBlank() ? DEFAULT_DATA_DIR : dataDir;
         database = database == null ? Database.DEFAULTS : database;
         listeners = listeners == null ? Listeners.DEFAULTS : listeners;
+        publishing = publishing == null ? Publishing.DEFAULTS : publishing;
         if (generationIntervalSeconds < 1) {
             throw new IllegalArgumentException("generationIntervalSeconds must be at least 1");
         }
@@ -61,19 +63,73 @@ public record CentralServerConfig(String instance, String dataDir, Database data
     /** This configuration with another data directory. */
     public CentralServerConfig withDataDir(String newDataDir) {
         return new CentralServerConfig(instance, newDataDir, database, listeners, generationIntervalSeconds,
-                autoApprove);
+                autoApprove, publishing);
     }
 
     /** This configuration with other listeners. */
     public CentralServerConfig withListeners(Listeners newListeners) {
         return new CentralServerConfig(instance, dataDir, database, newListeners, generationIntervalSeconds,
-                autoApprove);
+                autoApprove, publishing);
     }
 
     /** This configuration with another instance id. */
     public CentralServerConfig withInstance(String newInstance) {
         return new CentralServerConfig(newInstance, dataDir, database, listeners, generationIntervalSeconds,
-                autoApprove);
+                autoApprove, publishing);
+    }
+
+    /** This configuration with another generation interval and approval policy. */
+    public CentralServerConfig withPolicy(int newGenerationIntervalSeconds, boolean newAutoApprove) {
+        return new CentralServerConfig(instance, dataDir, database, listeners, newGenerationIntervalSeconds,
+                newAutoApprove, publishing);
+    }
+
+    /** This configuration with other publishing options. */
+    public CentralServerConfig withPublishing(Publishing newPublishing) {
+        return new CentralServerConfig(instance, dataDir, database, listeners, generationIntervalSeconds,
+                autoApprove, newPublishing);
+    }
+
+    /**
+     * Publishing the global configuration.
+     *
+     * @param downloadUrls        the download base URLs written into the anchor, comma-separated, in order
+     *                            of preference; empty (default): {@code http://HOST:PORT/} of the download
+     *                            listener ({@code localhost} when it listens on a wildcard address)
+     * @param keyStorePassword    the password of the PKCS#12 signing-key files; empty (default): the
+     *                            {@code ZHOL_KEYSTORE_PASSWORD} environment variable, else the password
+     *                            file that {@code init} generated in {@code dataDir/keys}. Never printed.
+     * @param futureNoticeSeconds how long a FUTURE signing key is published before it may be activated
+     *                            (86400)
+     * @param retiredGraceSeconds how long a RETIRED signing key stays published (86400)
+     */
+    public record Publishing(String downloadUrls, String keyStorePassword, long futureNoticeSeconds,
+            long retiredGraceSeconds) {
+
+        /** Derived URLs, the environment or generated password, 24 h notice and grace. */
+        public static final Publishing DEFAULTS = new Publishing("", "", 86_400, 86_400);
+
+        public Publishing {
+            downloadUrls = downloadUrls == null ? "" : downloadUrls.trim();
+            keyStorePassword = keyStorePassword == null ? "" : keyStorePassword;
+            if (futureNoticeSeconds < 0 || retiredGraceSeconds < 0) {
+                throw new IllegalArgumentException("publishing.futureNoticeSeconds and retiredGraceSeconds must not be"
+                        + " negative");
+            }
+        }
+
+        /** The configured download URLs, split; empty when they are to be derived. */
+        public java.util.List<String> downloadUrlList() {
+            return java.util.Arrays.stream(downloadUrls.split(",")).map(String::trim).filter(u -> !u.isEmpty())
+                    .toList();
+        }
+
+        @Override
+        public String toString() {
+            return "Publishing[downloadUrls=" + downloadUrls + ", keyStorePassword=" + (keyStorePassword.isEmpty()
+                    ? "" : "***") + ", futureNoticeSeconds=" + futureNoticeSeconds + ", retiredGraceSeconds="
+                    + retiredGraceSeconds + "]";
+        }
     }
 
     /**

@@ -19,21 +19,21 @@ import org.zhol.protocol.globalconf.PartReference;
  * What a security server's configuration client does, in a test: fetch {@code latest}, the directory and
  * its signature, verify them, fetch the listed parts, verify everything and adopt the published signers.
  */
-final class ConfigurationDownloader implements AutoCloseable {
+public final class ConfigurationDownloader implements AutoCloseable {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private EffectiveAnchor trust;
 
-    ConfigurationDownloader(EffectiveAnchor trust) {
+    public ConfigurationDownloader(EffectiveAnchor trust) {
         this.trust = trust;
     }
 
-    EffectiveAnchor trust() {
+    public EffectiveAnchor trust() {
         return trust;
     }
 
     /** Downloads and verifies the latest generation; on success the client trusts what it published. */
-    EffectiveAnchor.Update update(Instant now) throws IOException, InterruptedException {
+    public EffectiveAnchor.Update update(Instant now) throws IOException, InterruptedException {
         GlobalConfFiles files = download(now);
         EffectiveAnchor.Update update = trust.verifyAndUpdate(files, now);
         trust = update.anchor();

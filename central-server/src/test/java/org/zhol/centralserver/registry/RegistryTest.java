@@ -51,7 +51,7 @@ class RegistryTest {
     void open() {
         db = Database.open(DatabaseConfig.h2File(dir, "central"), "classpath:db/support", "classpath:db/central");
         new SqlInstanceStore(db).initialise("DEV", TrustParameters.DEFAULTS);
-        CentralContext context = CentralContext.wire(CentralServerConfig.DEFAULTS, db, "DEV");
+        CentralContext context = CentralContext.wire(CentralServerConfig.DEFAULTS, db, "DEV", java.util.Map::of);
         registry = context.registry();
         trust = context.trustServices();
         source = context.configuration();
