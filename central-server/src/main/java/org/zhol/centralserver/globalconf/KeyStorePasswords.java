@@ -10,7 +10,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import org.zhol.centralserver.config.CentralServerConfig;
-import org.zhol.centralserver.trust.keys.DurableFiles;
+import org.zhol.server.files.DurableFiles;
 import org.zhol.centralserver.trust.keys.KeyStorePassword;
 import org.zhol.protocol.error.ErrorCode;
 import org.zhol.protocol.error.ZholException;

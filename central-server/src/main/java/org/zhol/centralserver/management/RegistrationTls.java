@@ -39,7 +39,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.zhol.centralserver.trust.keys.DurableFiles;
+import org.zhol.server.files.DurableFiles;
 import org.zhol.protocol.error.ErrorCode;
 import org.zhol.protocol.error.ZholException;
 

@@ -5,7 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.zhol.centralserver.testing.MutableClock;
+import org.zhol.server.testing.MutableClock;
 import org.zhol.centralserver.testing.TestConfigurations;
 import org.zhol.centralserver.trust.keys.ConfigurationSigningKeys;
 import org.zhol.centralserver.trust.keys.KeyStorePassword;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /** A clock that tests move by hand, so that time-driven behaviour is checked without sleeping. */
 public final class MutableClock extends Clock {
@@ -16,9 +17,9 @@ public final class MutableClock extends Clock {
         this.now = start;
     }
 
-    /** A clock starting at the real current time. */
+    /** A clock starting at the current whole second (signed documents carry whole seconds). */
     public static MutableClock atNow() {
-        return new MutableClock(Instant.now());
+        return new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** Moves the clock to {@code instant}. */

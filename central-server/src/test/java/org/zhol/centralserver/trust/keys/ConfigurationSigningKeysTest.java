@@ -12,7 +12,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.zhol.centralserver.testing.MutableClock;
+import org.zhol.server.testing.MutableClock;
 import org.zhol.protocol.error.ZholException;
 import org.zhol.protocol.globalconf.ConfigurationSigningKey;
 
