@@ -89,6 +89,21 @@ class SecurityServerMainTest {
             assertThat(noToken.exit()).isEqualTo(1);
             assertThat(noToken.err()).contains("AccessDenied");
 
+            Run generated = admin(auth, "keys", "generate", "--role", "SIGN", "--member", "DEV/GOV/1001",
+                    "--label", "signing", "--json");
+            assertThat(generated.exit()).as(generated.err()).isZero();
+            String keyId = generated.json().get("keyId").asText();
+            assertThat(admin(auth, "keys", "generate", "--role", "AUTH").out()).startsWith("generated ");
+            assertThat(admin(auth, "keys", "generate", "--role", "SIGN").err()).contains("BadRequest");
+            assertThat(admin(auth, "keys", "list").out()).contains(keyId).contains("DEV/GOV/1001").contains("AUTH");
+            Path csr = dir.resolve("sign.csr");
+            assertThat(admin(auth, "keys", "csr", keyId, "--subject", "CN=1001, O=GOV", "--out", csr.toString())
+                    .exit()).isZero();
+            assertThat(Files.readString(csr)).startsWith("-----BEGIN CERTIFICATE REQUEST-----");
+            assertThat(admin(auth, "keys", "import", csr.toString()).err()).contains("IncorrectCertificate");
+            Path badAnchor = Files.writeString(dir.resolve("anchor.json"), "{}");
+            assertThat(admin(auth, "anchor", "import", badAnchor.toString()).err()).contains("The anchor is refused");
+
             // No anchor yet: unhealthy, which status reports with exit code 1.
             Run status = admin(auth, "status", "--json");
             assertThat(status.exit()).isEqualTo(1);
