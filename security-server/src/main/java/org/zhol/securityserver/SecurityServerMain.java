@@ -90,7 +90,7 @@ public final class SecurityServerMain {
                     MemberId.parse(owner), serverCode, dataDir, config, overrides));
             PrintWriter out = spec.commandLine().getOut();
             out.println("initialised " + result.config().serverId());
-            out.println("token " + result.config().token().id() + " initialised");
+            out.println("token " + result.config().tokenConfig().id() + " initialised");
             out.println("config=" + result.configFile());
             out.println("admin token (shown only now): " + result.adminToken().secret());
             out.flush();

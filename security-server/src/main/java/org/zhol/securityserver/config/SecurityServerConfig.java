@@ -109,7 +109,8 @@ public record SecurityServerConfig(MemberId owner, String serverCode, Path dataD
      * The token section (ARCHITECTURE §8). It never holds the PIN.
      *
      * @param type           {@code SOFTWARE} (default) or {@code PKCS11}
-     * @param id             the token id; default {@code software} or {@code pkcs11}
+     * @param id             the token id; null (default) means {@code software} or {@code pkcs11} by
+     *                       {@code type} (resolved late, so that overriding the type also changes it)
      * @param directory      software: where the PKCS#12 files live; default {@code <dataDir>/keys}
      * @param library        PKCS#11: the module, e.g. {@code /usr/lib/softhsm/libsofthsm2.so}; required
      * @param slot           PKCS#11: the slot id; null (default) selects by {@code slotListIndex}
@@ -128,7 +129,6 @@ public record SecurityServerConfig(MemberId owner, String serverCode, Path dataD
 
         public TokenSection {
             type = type == null ? TokenType.SOFTWARE : type;
-            id = id == null ? type.name().toLowerCase(Locale.ROOT) : id;
             keyAlgorithm = keyAlgorithm == null ? KeyAlgorithm.EC_P256 : keyAlgorithm;
             if (type == TokenType.PKCS11 && library == null) {
                 throw ZholException.client(ErrorCode.MALFORMED_SERVER_CONF, "token.library is required for PKCS11");
@@ -138,10 +138,11 @@ public record SecurityServerConfig(MemberId owner, String serverCode, Path dataD
         /** The signer's configuration of this token; relative paths are resolved against {@code dataDir}. */
         public TokenConfig tokenConfig(Path dataDir) {
             Path keys = dataDir.resolve(KEYS_DIRECTORY);
+            String tokenId = id != null ? id : type.name().toLowerCase(Locale.ROOT);
             return switch (type) {
-                case SOFTWARE -> new TokenConfig.Software(id, directory == null ? keys : dataDir.resolve(directory),
+                case SOFTWARE -> new TokenConfig.Software(tokenId, directory == null ? keys : dataDir.resolve(directory),
                         keyAlgorithm);
-                case PKCS11 -> new TokenConfig.Pkcs11(id, library,
+                case PKCS11 -> new TokenConfig.Pkcs11(tokenId, library,
                         slot == null ? OptionalLong.empty() : OptionalLong.of(slot), slotListIndex,
                         stateDirectory == null ? keys : dataDir.resolve(stateDirectory), keyAlgorithm);
             };
