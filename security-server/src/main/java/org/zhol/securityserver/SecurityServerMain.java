@@ -10,10 +10,13 @@ import java.util.concurrent.CountDownLatch;
 import org.zhol.protocol.error.ZholException;
 import org.zhol.protocol.id.MemberId;
 import org.zhol.securityserver.cli.AccessCommand;
+import org.zhol.securityserver.cli.AnchorCommand;
 import org.zhol.securityserver.cli.ClientsCommand;
+import org.zhol.securityserver.cli.KeysCommand;
 import org.zhol.securityserver.cli.ServicesCommand;
 import org.zhol.securityserver.cli.StatusCommand;
 import org.zhol.securityserver.config.SecurityServerConfig;
+import org.zhol.securityserver.signer.PinSource;
 import org.zhol.server.config.ConfigLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,7 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "security-server", mixinStandardHelpOptions = true,
         description = "The Zhol security server.",
         subcommands = {SecurityServerMain.Init.class, SecurityServerMain.Start.class, ClientsCommand.class,
-            ServicesCommand.class, AccessCommand.class, StatusCommand.class})
+            ServicesCommand.class, AccessCommand.class, KeysCommand.class, AnchorCommand.class, StatusCommand.class})
 public final class SecurityServerMain {
 
     public static void main(String[] args) {
@@ -54,12 +57,12 @@ public final class SecurityServerMain {
     }
 
     /**
-     * The one-time steps that other parts contribute to {@code init}.
-     * HOOK(signer): add the software token step here, e.g. {@code new SoftwareTokenInit(pin)}, with a
-     * {@code --pin} option on {@link Init} (or a prompt).
+     * The one-time steps that other parts contribute to {@code init}: the token, whose PIN comes from
+     * {@code pinFile}, the configured source or a console prompt (see {@link PinPrompt}).
      */
-    static List<InitStep> initSteps() {
-        return List.of();
+    static List<InitStep> initSteps(Path pinFile) {
+        return List.of(new TokenInit(config -> PinPrompt.resolve(pinFile, config.pin(), System.getenv(),
+                System.console(), true)));
     }
 
     /** {@code init}: a new server in a data directory. */
@@ -77,13 +80,17 @@ public final class SecurityServerMain {
         Path config;
         @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A further option to write, e.g. database.jdbcUrl=...")
         List<String> overrides = new ArrayList<>();
+        @Option(names = "--pin-file", description = "A file holding the token PIN to set (default: the ZHOL_PIN "
+                + "environment variable, else a prompt).")
+        Path pinFile;
 
         @Override
         public Integer call() {
-            SecurityServerInit.Result result = new SecurityServerInit(initSteps()).run(new SecurityServerInit.Request(
+            SecurityServerInit.Result result = new SecurityServerInit(initSteps(pinFile)).run(new SecurityServerInit.Request(
                     MemberId.parse(owner), serverCode, dataDir, config, overrides));
             PrintWriter out = spec.commandLine().getOut();
             out.println("initialised " + result.config().serverId());
+            out.println("token " + result.config().tokenConfig().id() + " initialised");
             out.println("config=" + result.configFile());
             out.println("admin token (shown only now): " + result.adminToken().secret());
             out.flush();
@@ -100,11 +107,15 @@ public final class SecurityServerMain {
         Path config;
         @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override an option, e.g. listeners.admin.port=4100.")
         List<String> overrides = new ArrayList<>();
+        @Option(names = "--pin-file", description = "A file holding the token PIN (default: pin.file, else the "
+                + "ZHOL_PIN environment variable, else a prompt).")
+        Path pinFile;
 
         @Override
         public Integer call() {
             SecurityServerConfig loaded = new ConfigLoader().load(SecurityServerConfig.DEFAULTS, config, overrides);
-            SecurityServer server = new SecurityServer(loaded).start();
+            PinSource pin = PinPrompt.resolve(pinFile, loaded.pin(), System.getenv(), System.console(), false);
+            SecurityServer server = new SecurityServer(loaded, pin).start();
             CountDownLatch stopped = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
                 server.close();

@@ -13,10 +13,14 @@ import java.util.stream.Collectors;
 import org.zhol.protocol.error.ErrorCode;
 import org.zhol.protocol.error.ZholException;
 import org.zhol.protocol.id.SecurityServerId;
+import org.zhol.securityserver.globalconf.AnchorImport;
+import org.zhol.securityserver.globalconf.ConfigurationClient;
 import org.zhol.securityserver.health.HealthChecks;
 import org.zhol.securityserver.health.HealthReport;
 import org.zhol.securityserver.health.MaintenanceMode;
+import org.zhol.securityserver.ocsp.OcspCache;
 import org.zhol.securityserver.registry.ServiceRegistry;
+import org.zhol.securityserver.signer.Signer;
 import org.zhol.server.admin.ApiRole;
 import org.zhol.server.admin.ApiTokenStore;
 import org.zhol.server.admin.ApiTokens;
@@ -52,9 +56,21 @@ public final class AdminApi {
      * @param tokenStore  lists and revokes tokens
      * @param health      the health checks
      * @param maintenance the maintenance flag
+     * @param trust       keys, anchor, configuration and OCSP
      */
     public record Parts(SecurityServerId serverId, ServiceRegistry registry, ApiTokens tokens,
-            ApiTokenStore tokenStore, HealthChecks health, MaintenanceMode maintenance) {
+            ApiTokenStore tokenStore, HealthChecks health, MaintenanceMode maintenance, Trust trust) {
+    }
+
+    /**
+     * What the keys and trust operations work on.
+     *
+     * @param signer        the open token
+     * @param anchorImport  imports a configuration anchor
+     * @param configuration the configuration client (status, refresh after an anchor import)
+     * @param ocsp          the OCSP cache of the own certificates (status, refresh after an import)
+     */
+    public record Trust(Signer signer, AnchorImport anchorImport, ConfigurationClient configuration, OcspCache ocsp) {
     }
 
     private final Parts parts;
@@ -79,6 +95,8 @@ public final class AdminApi {
                 AdminRoute.authenticated("POST", "/tokens", this::issueToken),
                 AdminRoute.authenticated("DELETE", "/tokens/{name}", this::revokeToken)));
         routes.addAll(new RegistryResource(parts.registry(), json).routes());
+        routes.addAll(new KeysResource(parts.trust(), json).routes());
+        routes.addAll(new TrustResource(parts.trust(), json).routes());
         return routes;
     }
 

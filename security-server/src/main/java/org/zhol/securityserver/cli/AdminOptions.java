@@ -70,7 +70,7 @@ public final class AdminOptions {
         }
     }
 
-    private static JsonNode parse(String body) {
+    static JsonNode parse(String body) {
         if (body == null || body.isBlank()) {
             return JSON.missingNode();
         }

@@ -7,7 +7,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code status}: the health report; exit code 0 when healthy, 1 when not. */
+/**
+ * {@code status}: the health report; exit code 0 when healthy, 1 when not. In text form, and when the
+ * token may read them, it adds the state of the global configuration and of the own certificates' OCSP
+ * responses.
+ */
 @Command(name = "status", description = "Show the health checks; exit code 1 when unhealthy.")
 public final class StatusCommand implements Callable<Integer> {
     @Mixin
@@ -32,5 +36,14 @@ public final class StatusCommand implements Callable<Integer> {
         out.println(body.path("status").asText() + (body.path("maintenance").asBoolean() ? " (maintenance mode)" : ""));
         body.path("checks").forEach(c -> out.printf("  %-20s %s%n", c.path("name").asText(),
                 c.path("ok").asBoolean() ? "ok" : "FAILING: " + c.path("reason").asText()));
+        AdminClient client = admin.client();
+        AdminClient.Response configuration = client.get("/configuration");
+        if (configuration.ok()) {
+            JsonNodes.configuration(out, AdminOptions.parse(configuration.body()));
+        }
+        AdminClient.Response ocsp = client.get("/ocsp");
+        if (ocsp.ok()) {
+            AdminOptions.parse(ocsp.body()).forEach(s -> JsonNodes.ocsp(out, s));
+        }
     }
 }

@@ -2,6 +2,9 @@
 package org.zhol.securityserver.config;
 
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
 import org.zhol.protocol.error.ErrorCode;
 import org.zhol.protocol.error.FaultCode;
 import org.zhol.protocol.error.Origin;
@@ -9,6 +12,9 @@ import org.zhol.protocol.error.ZholException;
 import org.zhol.protocol.id.IdentifierRules;
 import org.zhol.protocol.id.MemberId;
 import org.zhol.protocol.id.SecurityServerId;
+import org.zhol.securityserver.signer.KeyAlgorithm;
+import org.zhol.securityserver.signer.PinSource;
+import org.zhol.securityserver.signer.TokenConfig;
 import org.zhol.server.config.ListenerConfig;
 import org.zhol.server.store.DatabaseConfig;
 
@@ -23,12 +29,16 @@ import org.zhol.server.store.DatabaseConfig;
  * @param database   where the server keeps its state; default an H2 file in {@code dataDir}
  * @param listeners  where the server listens
  * @param anchorFile the configuration anchor, or null until one is imported
+ * @param token      the token that holds the keys; default the software token in {@code <dataDir>/keys}
+ * @param pin        where the token PIN comes from (never the PIN itself); default the {@code ZHOL_PIN}
+ *                   environment variable
  */
 public record SecurityServerConfig(MemberId owner, String serverCode, Path dataDir, StorageConfig database,
-        Listeners listeners, Path anchorFile) {
+        Listeners listeners, Path anchorFile, TokenSection token, PinSection pin) {
 
     /** The configuration when nothing says otherwise. */
-    public static final SecurityServerConfig DEFAULTS = new SecurityServerConfig(null, null, null, null, null, null);
+    public static final SecurityServerConfig DEFAULTS =
+            new SecurityServerConfig(null, null, null, null, null, null, null, null);
 
     /** The file name of the H2 database in {@code dataDir}. */
     public static final String H2_NAME = "security-server";
@@ -40,6 +50,8 @@ public record SecurityServerConfig(MemberId owner, String serverCode, Path dataD
         dataDir = dataDir == null ? Path.of("data") : dataDir;
         database = database == null ? StorageConfig.DEFAULTS : database;
         listeners = listeners == null ? Listeners.DEFAULTS : listeners;
+        token = token == null ? TokenSection.DEFAULTS : token;
+        pin = pin == null ? PinSection.DEFAULTS : pin;
     }
 
     /**
@@ -64,17 +76,113 @@ public record SecurityServerConfig(MemberId owner, String serverCode, Path dataD
 
     /** This configuration with another owner, server code and data directory, as {@code init} sets them. */
     public SecurityServerConfig withIdentity(MemberId newOwner, String newServerCode, Path newDataDir) {
-        return new SecurityServerConfig(newOwner, newServerCode, newDataDir, database, listeners, anchorFile);
+        return new SecurityServerConfig(newOwner, newServerCode, newDataDir, database, listeners, anchorFile, token,
+                pin);
     }
 
     /** This configuration with other listeners, e.g. port 0 everywhere in tests. */
     public SecurityServerConfig withListeners(Listeners newListeners) {
-        return new SecurityServerConfig(owner, serverCode, dataDir, database, newListeners, anchorFile);
+        return new SecurityServerConfig(owner, serverCode, dataDir, database, newListeners, anchorFile, token, pin);
     }
 
     /** This configuration with another database section. */
     public SecurityServerConfig withDatabase(StorageConfig newDatabase) {
-        return new SecurityServerConfig(owner, serverCode, dataDir, newDatabase, listeners, anchorFile);
+        return new SecurityServerConfig(owner, serverCode, dataDir, newDatabase, listeners, anchorFile, token, pin);
+    }
+
+    /** This configuration with another token section. */
+    public SecurityServerConfig withToken(TokenSection newToken) {
+        return new SecurityServerConfig(owner, serverCode, dataDir, database, listeners, anchorFile, newToken, pin);
+    }
+
+    /** This configuration with another PIN section. */
+    public SecurityServerConfig withPin(PinSection newPin) {
+        return new SecurityServerConfig(owner, serverCode, dataDir, database, listeners, anchorFile, token, newPin);
+    }
+
+    /** The token to open, with relative directories resolved against {@code dataDir}. */
+    public TokenConfig tokenConfig() {
+        return token.tokenConfig(dataDir);
+    }
+
+    /**
+     * The token section (ARCHITECTURE §8). It never holds the PIN.
+     *
+     * @param type           {@code SOFTWARE} (default) or {@code PKCS11}
+     * @param id             the token id; null (default) means {@code software} or {@code pkcs11} by
+     *                       {@code type} (resolved late, so that overriding the type also changes it)
+     * @param directory      software: where the PKCS#12 files live; default {@code <dataDir>/keys}
+     * @param library        PKCS#11: the module, e.g. {@code /usr/lib/softhsm/libsofthsm2.so}; required
+     * @param slot           PKCS#11: the slot id; null (default) selects by {@code slotListIndex}
+     * @param slotListIndex  PKCS#11: the index in the module's slot list; default 0
+     * @param stateDirectory PKCS#11: where the key index lives; default {@code <dataDir>/keys}
+     * @param keyAlgorithm   {@code EC_P256} (default) or {@code RSA_2048}
+     */
+    public record TokenSection(TokenType type, String id, Path directory, Path library, Long slot, int slotListIndex,
+            Path stateDirectory, KeyAlgorithm keyAlgorithm) {
+
+        /** The software token in {@code <dataDir>/keys}, EC P-256. */
+        public static final TokenSection DEFAULTS = new TokenSection(null, null, null, null, null, 0, null, null);
+
+        /** The default directory name in {@code dataDir}. */
+        public static final String KEYS_DIRECTORY = "keys";
+
+        public TokenSection {
+            type = type == null ? TokenType.SOFTWARE : type;
+            keyAlgorithm = keyAlgorithm == null ? KeyAlgorithm.EC_P256 : keyAlgorithm;
+            if (type == TokenType.PKCS11 && library == null) {
+                throw ZholException.client(ErrorCode.MALFORMED_SERVER_CONF, "token.library is required for PKCS11");
+            }
+        }
+
+        /** The signer's configuration of this token; relative paths are resolved against {@code dataDir}. */
+        public TokenConfig tokenConfig(Path dataDir) {
+            Path keys = dataDir.resolve(KEYS_DIRECTORY);
+            String tokenId = id != null ? id : type.name().toLowerCase(Locale.ROOT);
+            return switch (type) {
+                case SOFTWARE -> new TokenConfig.Software(tokenId, directory == null ? keys : dataDir.resolve(directory),
+                        keyAlgorithm);
+                case PKCS11 -> new TokenConfig.Pkcs11(tokenId, library,
+                        slot == null ? OptionalLong.empty() : OptionalLong.of(slot), slotListIndex,
+                        stateDirectory == null ? keys : dataDir.resolve(stateDirectory), keyAlgorithm);
+            };
+        }
+    }
+
+    /** The kinds of token. */
+    public enum TokenType {
+        /** PKCS#12 files protected by the PIN. */
+        SOFTWARE,
+        /** An HSM or smart card through SunPKCS11. */
+        PKCS11
+    }
+
+    /**
+     * Where the token PIN comes from. The PIN itself is never part of the configuration.
+     *
+     * @param env  the environment variable that holds it; default {@value #DEFAULT_ENV}
+     * @param file a file that holds it (UTF-8; a trailing line break is dropped); when set, it wins over
+     *             {@code env}
+     */
+    public record PinSection(String env, Path file) {
+
+        /** The default environment variable. */
+        public static final String DEFAULT_ENV = "ZHOL_PIN";
+
+        /** The PIN in {@value #DEFAULT_ENV}. */
+        public static final PinSection DEFAULTS = new PinSection(null, null);
+
+        public PinSection {
+            env = env == null || env.isBlank() ? DEFAULT_ENV : env;
+        }
+
+        /**
+         * The configured source: the file when set, else the environment variable of {@code environment}
+         * (the composition root passes {@code System.getenv()}).
+         */
+        public PinSource source(Map<String, String> environment) {
+            return file != null ? PinSource.fromFile(file) : PinSource.fromEnvironment(env, environment);
+        }
     }
 
     /**

@@ -65,6 +65,12 @@ public final class SoftwareToken implements Token {
         return config.id();
     }
 
+    /** Whether {@code token.p12} exists, i.e. a first {@link #open} has set the PIN. */
+    @Override
+    public boolean initialised() {
+        return Files.exists(config.directory().resolve(PIN_CHECK_FILE));
+    }
+
     @Override
     public void open(PinSource pinSource) {
         lock.lock();

@@ -19,10 +19,12 @@ import org.zhol.protocol.id.MemberId;
 import org.zhol.protocol.id.SubsystemId;
 import org.zhol.protocol.rest.RestMethod;
 import org.zhol.securityserver.SecurityServer;
+import org.zhol.securityserver.TokenInit;
 import org.zhol.securityserver.config.SecurityServerConfig;
 import org.zhol.securityserver.health.HealthCheck;
 import org.zhol.securityserver.health.HealthStatus;
 import org.zhol.securityserver.registry.Groups;
+import org.zhol.securityserver.signer.PinSource;
 import org.zhol.server.admin.ApiRole;
 
 /** The real server on free ports in a temporary directory, driven over its admin API. */
@@ -36,6 +38,14 @@ class SecurityServerEndToEndTest {
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
 
+    private static final PinSource PIN = PinSource.of("1234".toCharArray());
+
+    /** The server, its token initialised with {@link #PIN} (idempotent), started. */
+    private SecurityServer started() {
+        new TokenInit(PIN).run(config(), null);
+        return new SecurityServer(config(), PIN).start();
+    }
+
     private SecurityServerConfig config() {
         return SecurityServerConfig.DEFAULTS.withIdentity(MemberId.parse("DEV/GOV/1001"), "SS1", dir)
                 .withListeners(SecurityServerConfig.Listeners.ephemeral());
@@ -45,7 +55,7 @@ class SecurityServerEndToEndTest {
     void adminApiHealthAndRestart() throws Exception {
         String admin;
         String reader;
-        try (SecurityServer server = new SecurityServer(config()).start()) {
+        try (SecurityServer server = started()) {
             admin = server.tokens().issue("admin", ApiRole.ADMIN).secret();
             reader = server.tokens().issue("reader", ApiRole.READ_ONLY).secret();
             String base = "http://127.0.0.1:" + server.adminPort();
@@ -98,11 +108,14 @@ class SecurityServerEndToEndTest {
                     SubsystemId.parse("DEV/GOV/1001/PROVIDER").service("persons"), Optional.of(RestMethod.GET),
                     Optional.of("/persons/42"), Groups.none()).url()).hasToString("http://127.0.0.1:9000/api");
 
-            HttpResponse<String> healthy = send(base, "GET", "/health", null, null);
-            assertThat(healthy.statusCode()).isEqualTo(200);
-            assertThat(field(healthy, "status")).isEqualTo("UP");
-            assertThat(json.readTree(healthy.body()).get("checks")).extracting(c -> c.get("name").asText())
-                    .containsExactly("maintenance", "database");
+            // No anchor has been imported: the trust checks fail, the database and maintenance pass.
+            HttpResponse<String> noTrust = send(base, "GET", "/health", null, null);
+            assertThat(noTrust.statusCode()).isEqualTo(503);
+            assertThat(field(noTrust, "status")).isEqualTo("DOWN");
+            JsonNode checks = json.readTree(noTrust.body()).get("checks");
+            assertThat(checks).extracting(c -> c.get("name").asText()).containsExactly("maintenance", "database",
+                    "configuration-valid", "ocsp-fresh", "auth-key-usable");
+            assertThat(checks).extracting(c -> c.get("ok").asBoolean()).containsExactly(true, true, false, false, false);
 
             server.health().register(new Failing());
             HttpResponse<String> sick = send(base, "GET", "/health", null, null);
@@ -114,7 +127,7 @@ class SecurityServerEndToEndTest {
             assertThat(field(send(base, "GET", "/server", reader, null), "serverId")).isEqualTo("DEV/GOV/1001/SS1");
         }
 
-        try (SecurityServer server = new SecurityServer(config()).start()) {
+        try (SecurityServer server = started()) {
             String base = "http://127.0.0.1:" + server.adminPort();
             assertThat(json.readTree(send(base, "GET", "/clients", reader, null).body())).hasSize(1);
             assertThat(json.readTree(send(base, "GET", CLIENT + "/services", reader, null).body())).hasSize(2);
@@ -138,7 +151,9 @@ class SecurityServerEndToEndTest {
             assertThat(send(base, "GET", "/clients", ci, null).statusCode()).isEqualTo(401);
             assertThat(send(base, "DELETE", CLIENT, admin, null).statusCode()).isEqualTo(204);
             assertThat(send(base, "PUT", "/maintenance", admin, "{\"enabled\":false}").statusCode()).isEqualTo(200);
-            assertThat(send(base, "GET", "/health", null, null).statusCode()).isEqualTo(200);
+            HttpResponse<String> afterMaintenance = send(base, "GET", "/health", null, null);
+            assertThat(json.readTree(afterMaintenance.body()).get("maintenance").asBoolean()).isFalse();
+            assertThat(json.readTree(afterMaintenance.body()).get("checks").get(0).get("ok").asBoolean()).isTrue();
         }
     }
 

@@ -37,7 +37,9 @@ class SecurityServerMainTest {
     @Test
     void initStartAndAdminCommands() throws Exception {
         Path data = dir.resolve("data");
-        Run init = run("init", "--data-dir", data.toString(), "--owner", "DEV/GOV/1001", "--server-code", "SS1");
+        Path pinFile = Files.writeString(dir.resolve("pin"), "1234\n");
+        Run init = run("init", "--data-dir", data.toString(), "--owner", "DEV/GOV/1001", "--server-code", "SS1",
+                "--pin-file", pinFile.toString());
         assertThat(init.exit()).as(init.err()).isZero();
         Matcher token = Pattern.compile("admin token \\(shown only now\\): (zhol_\\S+)").matcher(init.out());
         assertThat(token.find()).isTrue();
@@ -49,7 +51,8 @@ class SecurityServerMainTest {
         StringWriter startOut = new StringWriter();
         Thread server = Thread.ofPlatform().start(() -> SecurityServerMain.commandLine()
                 .setOut(new PrintWriter(startOut, true)).setErr(new PrintWriter(new StringWriter(), true))
-                .execute("start", "--config", config.toString(), "--set", "listeners.admin.port=0"));
+                .execute("start", "--config", config.toString(), "--set", "listeners.admin.port=0",
+                        "--pin-file", pinFile.toString()));
         try {
             String url = "http://127.0.0.1:" + awaitPort(startOut);
             List<String> auth = List.of("--admin-url", url, "--token", token.group(1));
@@ -86,10 +89,27 @@ class SecurityServerMainTest {
             assertThat(noToken.exit()).isEqualTo(1);
             assertThat(noToken.err()).contains("AccessDenied");
 
+            Run generated = admin(auth, "keys", "generate", "--role", "SIGN", "--member", "DEV/GOV/1001",
+                    "--label", "signing", "--json");
+            assertThat(generated.exit()).as(generated.err()).isZero();
+            String keyId = generated.json().get("keyId").asText();
+            assertThat(admin(auth, "keys", "generate", "--role", "AUTH").out()).startsWith("generated ");
+            assertThat(admin(auth, "keys", "generate", "--role", "SIGN").err()).contains("BadRequest");
+            assertThat(admin(auth, "keys", "list").out()).contains(keyId).contains("DEV/GOV/1001").contains("AUTH");
+            Path csr = dir.resolve("sign.csr");
+            assertThat(admin(auth, "keys", "csr", keyId, "--subject", "CN=1001, O=GOV", "--out", csr.toString())
+                    .exit()).isZero();
+            assertThat(Files.readString(csr)).startsWith("-----BEGIN CERTIFICATE REQUEST-----");
+            assertThat(admin(auth, "keys", "import", csr.toString()).err()).contains("IncorrectCertificate");
+            Path badAnchor = Files.writeString(dir.resolve("anchor.json"), "{}");
+            assertThat(admin(auth, "anchor", "import", badAnchor.toString()).err()).contains("The anchor is refused");
+
+            // No anchor yet: unhealthy, which status reports with exit code 1.
             Run status = admin(auth, "status", "--json");
-            assertThat(status.exit()).isZero();
-            assertThat(status.json().get("status").asText()).isEqualTo("UP");
-            assertThat(admin(auth, "status").out()).contains("UP").contains("database").contains("ok");
+            assertThat(status.exit()).isEqualTo(1);
+            assertThat(status.json().get("status").asText()).isEqualTo("DOWN");
+            assertThat(admin(auth, "status").out()).contains("DOWN").contains("database").contains("ok")
+                    .contains("configuration-valid").contains("FAILING: no global configuration is held");
         } finally {
             server.interrupt();
             server.join(Duration.ofSeconds(20));

@@ -7,12 +7,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zhol.protocol.error.ErrorCode;
 import org.zhol.protocol.error.ZholException;
 import org.zhol.protocol.id.MemberId;
 import org.zhol.protocol.id.SecurityServerId;
+import org.zhol.securityserver.signer.KeyAlgorithm;
+import org.zhol.securityserver.signer.TokenConfig;
 import org.zhol.server.config.ConfigLoader;
 import org.zhol.server.config.ListenerConfig;
 
@@ -81,6 +85,30 @@ class SecurityServerConfigTest {
         assertThatThrownBy(() -> loader.load(SecurityServerConfig.DEFAULTS, null, List.of("listeners.admin.prot=1")))
                 .isInstanceOf(ZholException.class).hasMessageContaining("prot");
         assertThatThrownBy(() -> loader.load(SecurityServerConfig.DEFAULTS, null, List.of("database.maxPoolSize=-1")))
+                .isInstanceOf(ZholException.class);
+    }
+
+    @Test
+    void tokenAndPinSections() throws Exception {
+        Path data = dir.resolve("data");
+        SecurityServerConfig defaults = loader.load(SecurityServerConfig.DEFAULTS, null, List.of("dataDir=" + data));
+        assertThat(defaults.tokenConfig()).isEqualTo(new TokenConfig.Software("software", data.resolve("keys"),
+                KeyAlgorithm.EC_P256));
+        assertThat(defaults.pin().env()).isEqualTo("ZHOL_PIN");
+        assertThat(defaults.pin().source(Map.of("ZHOL_PIN", "1234")).pin()).containsExactly('1', '2', '3', '4');
+
+        Path pinFile = Files.writeString(dir.resolve("pin"), "9876\n");
+        SecurityServerConfig pkcs11 = loader.load(SecurityServerConfig.DEFAULTS, null, List.of("dataDir=" + data,
+                "token.type=PKCS11", "token.library=/usr/lib/softhsm/libsofthsm2.so", "token.slot=7",
+                "token.keyAlgorithm=RSA_2048", "pin.file=" + pinFile));
+        assertThat(pkcs11.tokenConfig()).isEqualTo(new TokenConfig.Pkcs11("pkcs11",
+                Path.of("/usr/lib/softhsm/libsofthsm2.so"), OptionalLong.of(7), 0, data.resolve("keys"),
+                KeyAlgorithm.RSA_2048));
+        assertThat(pkcs11.pin().source(Map.of()).pin()).containsExactly('9', '8', '7', '6');
+
+        assertThatThrownBy(() -> loader.load(SecurityServerConfig.DEFAULTS, null, List.of("token.type=PKCS11")))
+                .hasMessageContaining("token.library");
+        assertThatThrownBy(() -> loader.load(SecurityServerConfig.DEFAULTS, null, List.of("pin.value=1234")))
                 .isInstanceOf(ZholException.class);
     }
 }
