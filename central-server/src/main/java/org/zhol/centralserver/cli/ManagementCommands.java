@@ -28,6 +28,15 @@ final class ManagementCommands {
     private ManagementCommands() {
     }
 
+    /** Posts one decision ({@code approve}, {@code reject}, {@code revoke}) on a request and reports it. */
+    private static int decide(CommandSpec spec, AdminOptions admin, String id, String decision, String reason,
+            String done) {
+        Session s = Session.of(spec, admin);
+        s.out().done(s.api().post("/requests/" + segment(id) + "/" + decision,
+                reason == null ? null : Map.of("reason", reason)), done + id);
+        return 0;
+    }
+
     @Command(name = "requests", description = "Management requests from security servers.",
             subcommands = {RequestList.class, RequestShow.class, RequestApprove.class, RequestReject.class,
                 RequestRevoke.class})
@@ -71,9 +80,7 @@ final class ManagementCommands {
 
         @Override
         public Integer call() {
-            Session s = Session.of(spec, admin);
-            s.out().done(s.api().post("/requests/" + segment(id) + "/approve", null), "Approved " + id);
-            return 0;
+            return decide(spec, admin, id, "approve", null, "Approved ");
         }
     }
 
@@ -86,10 +93,7 @@ final class ManagementCommands {
 
         @Override
         public Integer call() {
-            Session s = Session.of(spec, admin);
-            s.out().done(s.api().post("/requests/" + segment(id) + "/reject",
-                    reason == null ? null : Map.of("reason", reason)), "Rejected " + id);
-            return 0;
+            return decide(spec, admin, id, "reject", reason, "Rejected ");
         }
     }
 
@@ -102,10 +106,7 @@ final class ManagementCommands {
 
         @Override
         public Integer call() {
-            Session s = Session.of(spec, admin);
-            s.out().done(s.api().post("/requests/" + segment(id) + "/revoke",
-                    reason == null ? null : Map.of("reason", reason)), "Revoked " + id);
-            return 0;
+            return decide(spec, admin, id, "revoke", reason, "Revoked ");
         }
     }
 
