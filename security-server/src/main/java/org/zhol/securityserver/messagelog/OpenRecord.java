@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: MIT
+package org.zhol.securityserver.messagelog;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.zhol.protocol.error.ZholException;
+import org.zhol.protocol.manifest.DataObject;
+import org.zhol.protocol.manifest.Manifest;
+import org.zhol.protocol.manifest.ManifestCodec;
+import org.zhol.protocol.manifest.ManifestLimits;
+
+/**
+ * One log record being written: opened with the message's metadata and head, fed the body as it
+ * streams ({@link #body}), then committed with the trailer ({@link #commit}). A body up to the inline
+ * limit is held in memory; a longer one is written to a spool file as it comes, so no body is ever held
+ * whole. In {@link LogMode#METADATA_ONLY} the bytes are only digested.
+ *
+ * <p>{@link #close()} without a commit abandons the record. An instance belongs to one exchange: it is
+ * not safe for concurrent use.
+ *
+ * <p><b>Pitfalls:</b> the committed manifest must list {@code metadata.xml}, {@code head.json} and
+ * {@code body} with the digests of exactly the bytes given here; otherwise the commit fails with
+ * {@code LoggingFailed}, so that nothing is forwarded that the log could not prove.
+ */
+public final class OpenRecord implements AutoCloseable {
+
+    /** The data objects of a message (transport.md). */
+    static final String METADATA = "metadata.xml";
+    static final String HEAD = "head.json";
+    static final String BODY = "body";
+
+    private enum State { OPEN, COMMITTED, CLOSED }
+
+    private final RecordOpening opening;
+    private final LogMode mode;
+    private final int inlineLimit;
+    private final BodyFiles files;
+    private final GroupCommit groupCommit;
+    private final MessageDigest digest = LeafHash.sha256();
+    private final ByteArrayOutputStream inline = new ByteArrayOutputStream();
+    private BodyFiles.Spool spool;
+    private long length;
+    private State state = State.OPEN;
+
+    OpenRecord(RecordOpening opening, LogMode mode, int inlineLimit, BodyFiles files, GroupCommit groupCommit) {
+        this.opening = opening;
+        this.mode = mode;
+        this.inlineLimit = inlineLimit;
+        this.files = files;
+        this.groupCommit = groupCommit;
+    }
+
+    /** What the record was opened with. */
+    public RecordOpening opening() {
+        return opening;
+    }
+
+    /** Whether the body is kept. */
+    public LogMode mode() {
+        return mode;
+    }
+
+    /**
+     * The next piece of the body; the buffer is consumed.
+     *
+     * @throws ZholException {@code LoggingFailed} when it cannot be written (the record is abandoned)
+     */
+    public void body(ByteBuffer chunk) {
+        requireOpen();
+        int n = chunk.remaining();
+        ByteBuffer view = chunk.duplicate();
+        digest.update(view);
+        length += n;
+        if (mode == LogMode.METADATA_ONLY) {
+            chunk.position(chunk.limit());
+            return;
+        }
+        try {
+            if (spool == null && inline.size() + n <= inlineLimit) {
+                byte[] bytes = new byte[n];
+                chunk.get(bytes);
+                inline.writeBytes(bytes);
+                return;
+            }
+            if (spool == null) {
+                spool = files.spool();
+                spool.write(ByteBuffer.wrap(inline.toByteArray()));
+                inline.reset();
+            }
+            spool.write(chunk);
+        } catch (IOException e) {
+            close();
+            throw LogFaults.loggingFailed(opening.side(), "The message log cannot store the body", e);
+        }
+    }
+
+    /** The next piece of the body. */
+    public void body(byte[] bytes, int offset, int count) {
+        body(ByteBuffer.wrap(bytes, offset, count));
+    }
+
+    /**
+     * Completes the record and hands it to the group commit. The future completes once the record is
+     * durable, or fails with {@code LoggingFailed} (prefixed for the record's side) when it could not be
+     * made durable: then nothing of it is stored.
+     */
+    public CompletableFuture<LoggedRecord> commit(RecordTrailer trailer) {
+        Objects.requireNonNull(trailer, "trailer");
+        requireOpen();
+        state = State.COMMITTED;
+        try {
+            byte[] bodyDigest = digest.digest();
+            checkManifest(trailer.manifest(), bodyDigest);
+            BodyInfo.Storage storage = mode == LogMode.METADATA_ONLY ? BodyInfo.Storage.NONE
+                    : spool == null ? BodyInfo.Storage.INLINE : BodyInfo.Storage.FILE;
+            Optional<Path> spooled = spool == null ? Optional.empty() : Optional.of(spool.finish());
+            Optional<byte[]> inlineBody = storage == BodyInfo.Storage.INLINE ? Optional.of(inline.toByteArray())
+                    : Optional.empty();
+            byte[] leafHash = LeafHash.of(opening.direction(), trailer.manifest(), trailer.signature().cms(),
+                    trailer.peerCheckpoint().orElse(new byte[0]));
+            return groupCommit.submit(new PendingRecord(opening, new BodyInfo(mode, storage, length, bodyDigest),
+                    inlineBody, spooled, trailer, leafHash));
+        } catch (IOException e) {
+            discardSpool();
+            return CompletableFuture.failedFuture(LogFaults.loggingFailed(opening.side(),
+                    "The message log cannot store the body", e));
+        } catch (ZholException e) {
+            discardSpool();
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * {@link #commit} and wait until the record is durable: for a virtual thread.
+     *
+     * @throws ZholException {@code LoggingFailed} when it could not be made durable
+     */
+    public LoggedRecord commitAndWait(RecordTrailer trailer) {
+        try {
+            return commit(trailer).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ZholException z) {
+                throw z;
+            }
+            throw LogFaults.loggingFailed(opening.side(), "The message log failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw LogFaults.loggingFailed(opening.side(), "Interrupted while waiting for the message log", e);
+        }
+    }
+
+    /** Abandons the record unless it was committed. */
+    @Override
+    public void close() {
+        if (state == State.OPEN) {
+            state = State.CLOSED;
+            discardSpool();
+        }
+    }
+
+    private void discardSpool() {
+        if (spool != null) {
+            spool.discard();
+        }
+    }
+
+    private void requireOpen() {
+        if (state != State.OPEN) {
+            throw new IllegalStateException("the record is " + state.name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    private void checkManifest(byte[] manifestBytes, byte[] bodyDigest) {
+        Manifest manifest;
+        try {
+            manifest = ManifestCodec.decode(manifestBytes, ManifestLimits.DEFAULT);
+        } catch (ZholException e) {
+            throw LogFaults.loggingFailed(opening.side(), "The manifest to log cannot be read: " + e.detail(), e);
+        }
+        Map<String, byte[]> expected = new HashMap<>();
+        expected.put(METADATA, LeafHash.sha256(opening.metadataXml()));
+        expected.put(HEAD, LeafHash.sha256(opening.headJson()));
+        expected.put(BODY, bodyDigest);
+        for (DataObject object : manifest.dataObjects()) {
+            byte[] ours = expected.remove(object.uri());
+            if (ours == null || !Arrays.equals(ours, object.digest())) {
+                throw LogFaults.loggingFailed(opening.side(), "The manifest does not match the logged data object '"
+                        + object.uri() + "'", null);
+            }
+        }
+        if (!expected.isEmpty()) {
+            throw LogFaults.loggingFailed(opening.side(), "The manifest does not list " + expected.keySet(), null);
+        }
+    }
+}
