@@ -15,9 +15,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zhol.protocol.merkle.MerkleFrontier;
 import org.zhol.securityserver.store.LogRecordRepository;
 
 /**
@@ -44,28 +44,22 @@ final class GroupCommit implements AutoCloseable {
     private final BodyFiles files;
     private final Clock clock;
     private final int maxBatch;
-    private final Consumer<List<LoggedRecord>> onDurable;
     private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private final Object lock = new Object();
-    private volatile TreeFrontier frontier;
+    private volatile MerkleFrontier frontier;
     private boolean needsReload;
     private boolean closed;
     private Thread writer;
 
-    /**
-     * @param onDurable called on the writer thread with each durable batch, in leaf order
-     */
-    GroupCommit(LogRecordRepository records, BodyFiles files, Clock clock, int maxBatch,
-            Consumer<List<LoggedRecord>> onDurable) {
+    GroupCommit(LogRecordRepository records, BodyFiles files, Clock clock, int maxBatch) {
         this.records = records;
         this.files = files;
         this.clock = clock;
         this.maxBatch = maxBatch;
-        this.onDurable = onDurable;
     }
 
     /** Starts the writer over the durable tree. */
-    void start(TreeFrontier durable) {
+    void start(MerkleFrontier durable) {
         synchronized (lock) {
             if (writer != null) {
                 throw new IllegalStateException("already started");
@@ -76,7 +70,7 @@ final class GroupCommit implements AutoCloseable {
     }
 
     /** The durable tree. */
-    TreeFrontier frontier() {
+    MerkleFrontier frontier() {
         return frontier;
     }
 
@@ -124,10 +118,15 @@ final class GroupCommit implements AutoCloseable {
             fail(batch, "The message log's store is not available", null);
             return;
         }
-        TreeFrontier before = frontier;
+        MerkleFrontier before = frontier;
         Instant now = clock.instant();
-        List<byte[]> leaves = batch.stream().map(i -> i.record().leafHash()).toList();
-        TreeFrontier.Appended appended = before.append(leaves);
+        MerkleFrontier after = before;
+        List<MerkleFrontier.SubtreeNode> nodes = new ArrayList<>(2 * batch.size());
+        for (Item item : batch) {
+            MerkleFrontier.Appended appended = after.append(item.record().leafHash());
+            after = appended.frontier();
+            nodes.addAll(appended.completed());
+        }
         List<NewRecord> rows = new ArrayList<>(batch.size());
         List<LoggedRecord> logged = new ArrayList<>(batch.size());
         List<Long> placed = new ArrayList<>();
@@ -145,7 +144,7 @@ final class GroupCommit implements AutoCloseable {
                         record.inlineBody()));
             }
             files.syncDirectories(directories);
-            records.append(rows, appended.written());
+            records.append(rows, nodes);
         } catch (IOException | RuntimeException e) {
             if (committedAnyway(before, batch.size())) {
                 LOG.warn("The message log reported a failure after the batch committed; the records are durable", e);
@@ -156,19 +155,14 @@ final class GroupCommit implements AutoCloseable {
                 return;
             }
         }
-        frontier = appended.frontier();
+        frontier = after;
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).done().complete(logged.get(i));
-        }
-        try {
-            onDurable.accept(logged);
-        } catch (RuntimeException e) {
-            LOG.error("A message log listener failed", e);
         }
     }
 
     /** After a failure: reloads the tree and tells whether the batch is in it. */
-    private boolean committedAnyway(TreeFrontier before, int count) {
+    private boolean committedAnyway(MerkleFrontier before, int count) {
         needsReload = true;
         if (!reload()) {
             return false;
@@ -178,7 +172,7 @@ final class GroupCommit implements AutoCloseable {
 
     private boolean reload() {
         try {
-            frontier = TreeFrontier.load(records.treeSize(), records);
+            frontier = MerkleFrontier.of(records, records.treeSize());
             needsReload = false;
             return true;
         } catch (RuntimeException e) {

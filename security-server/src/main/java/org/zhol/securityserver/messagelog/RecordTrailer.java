@@ -56,8 +56,19 @@ public record RecordTrailer(byte[] manifest, MessageSignature signature, Optiona
     @Override
     public boolean equals(Object other) {
         return other instanceof RecordTrailer that && Arrays.equals(manifest, that.manifest)
-                && signature.equals(that.signature) && peerCheckpoint.isPresent() == that.peerCheckpoint.isPresent()
+                && sameSignature(signature, that.signature) && peerCheckpoint.isPresent() == that.peerCheckpoint.isPresent()
                 && (peerCheckpoint.isEmpty() || Arrays.equals(peerCheckpoint.get(), that.peerCheckpoint.get()));
+    }
+
+    /** Whether two signatures have the same bytes (the records compare arrays by reference). */
+    static boolean sameSignature(MessageSignature a, MessageSignature b) {
+        return switch (a) {
+            case MessageSignature.Single single -> b instanceof MessageSignature.Single other
+                    && Arrays.equals(single.cms(), other.cms());
+            case MessageSignature.Batch batch -> b instanceof MessageSignature.Batch other
+                    && Arrays.equals(batch.cms(), other.cms()) && Arrays.equals(batch.batchRoot(), other.batchRoot())
+                    && batch.proof().equals(other.proof());
+        };
     }
 
     @Override

@@ -4,24 +4,24 @@ package org.zhol.securityserver.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.zhol.protocol.merkle.MerkleFrontier;
+import org.zhol.protocol.merkle.SubtreeHashes;
 import org.zhol.securityserver.messagelog.Direction;
 import org.zhol.securityserver.messagelog.NewRecord;
 import org.zhol.securityserver.messagelog.StoredRecord;
-import org.zhol.securityserver.messagelog.TreeNode;
-import org.zhol.securityserver.messagelog.TreeNodes;
 
 /**
  * The message log's records and the nodes of its Merkle tree. Records and the nodes they complete are
  * written together, in one transaction, by the group commit only.
  */
-public interface LogRecordRepository extends TreeNodes {
+public interface LogRecordRepository extends SubtreeHashes {
 
     /**
      * Writes a batch of records and the tree nodes they complete in one transaction: all or nothing.
      *
      * @throws org.zhol.protocol.error.ZholException {@code DatabaseError} when it fails (nothing is written)
      */
-    void append(List<NewRecord> records, List<TreeNode> nodes);
+    void append(List<NewRecord> records, List<MerkleFrontier.SubtreeNode> nodes);
 
     /** The number of leaves of the stored Merkle tree: the next record's leaf index. */
     long treeSize();

@@ -19,6 +19,7 @@ import org.zhol.protocol.id.ServiceId;
 import org.zhol.protocol.manifest.InclusionProofCodec;
 import org.zhol.protocol.manifest.ManifestLimits;
 import org.zhol.protocol.manifest.MessageSignature;
+import org.zhol.protocol.merkle.MerkleFrontier;
 import org.zhol.securityserver.messagelog.BodyInfo;
 import org.zhol.securityserver.messagelog.Direction;
 import org.zhol.securityserver.messagelog.LogMode;
@@ -28,7 +29,6 @@ import org.zhol.securityserver.messagelog.RecordOpening;
 import org.zhol.securityserver.messagelog.RecordTrailer;
 import org.zhol.securityserver.messagelog.Side;
 import org.zhol.securityserver.messagelog.StoredRecord;
-import org.zhol.securityserver.messagelog.TreeNode;
 import org.zhol.server.store.Database;
 
 /** {@link LogRecordRepository} on the {@code ml_record} and {@code ml_tree_node} tables. */
@@ -49,7 +49,7 @@ public final class SqlLogRecordRepository implements LogRecordRepository {
     }
 
     @Override
-    public void append(List<NewRecord> records, List<TreeNode> nodes) {
+    public void append(List<NewRecord> records, List<MerkleFrontier.SubtreeNode> nodes) {
         db.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement(INSERT_RECORD)) {
                 for (NewRecord record : records) {
@@ -59,7 +59,7 @@ public final class SqlLogRecordRepository implements LogRecordRepository {
                 s.executeBatch();
             }
             try (PreparedStatement s = c.prepareStatement(INSERT_NODE)) {
-                for (TreeNode node : nodes) {
+                for (MerkleFrontier.SubtreeNode node : nodes) {
                     s.setInt(1, node.level());
                     s.setLong(2, node.index());
                     s.setBytes(3, node.hash());
