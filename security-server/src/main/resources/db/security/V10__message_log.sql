@@ -2,7 +2,8 @@
 -- The message log: records in commit order, the nodes of its Merkle tree, signed checkpoints and
 -- time-stamps. Written for both H2 and PostgreSQL. Numbered 10 to leave room for registry changes.
 
--- One logged message. leaf_index is its place in the Merkle log (0, 1, 2, ... in commit order). The
+-- One logged message. leaf_index is its place in the Merkle log (0, 1, 2, ... in commit order);
+-- log_entry is its leaf (protocol-spec docs/log.md), leaf_hash SHA-256(0x00 || log_entry). The
 -- body is inline (short bodies), in the file bodies/<leaf_index / 4096>/<leaf_index>.body (long
 -- bodies), or dropped (METADATA_ONLY: only its length and digest are kept).
 CREATE TABLE ml_record (
@@ -25,6 +26,7 @@ CREATE TABLE ml_record (
     batch_root      BYTEA,
     batch_proof     BYTEA,
     peer_checkpoint BYTEA,
+    log_entry       BYTEA         NOT NULL,
     leaf_hash       BYTEA         NOT NULL,
     archive_id      BIGINT
 );

@@ -123,7 +123,7 @@ final class GroupCommit implements AutoCloseable {
         MerkleFrontier after = before;
         List<MerkleFrontier.SubtreeNode> nodes = new ArrayList<>(2 * batch.size());
         for (Item item : batch) {
-            MerkleFrontier.Appended appended = after.append(item.record().leafHash());
+            MerkleFrontier.Appended appended = after.append(item.record().entry().leafHash());
             after = appended.frontier();
             nodes.addAll(appended.completed());
         }
@@ -134,13 +134,14 @@ final class GroupCommit implements AutoCloseable {
             Set<Path> directories = new LinkedHashSet<>();
             for (int i = 0; i < batch.size(); i++) {
                 PendingRecord record = batch.get(i).record();
-                LoggedRecord entry = new LoggedRecord(before.size() + i, now, record.leafHash());
+                LoggedRecord entry = new LoggedRecord(before.size() + i, now, record.entry().leafHash());
                 if (record.spooled().isPresent()) {
                     directories.add(files.place(record.spooled().get(), entry.leafIndex()));
                     placed.add(entry.leafIndex());
                 }
                 logged.add(entry);
-                rows.add(new NewRecord(new StoredRecord(entry, record.opening(), record.body(), record.trailer()),
+                rows.add(new NewRecord(new StoredRecord(entry, record.opening(), record.body(), record.trailer(),
+                        record.entry()),
                         record.inlineBody()));
             }
             files.syncDirectories(directories);

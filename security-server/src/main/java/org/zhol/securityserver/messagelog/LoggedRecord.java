@@ -11,7 +11,7 @@ import org.zhol.protocol.merkle.MerkleTree;
  *
  * @param leafIndex its index in the log, in commit order from 0
  * @param loggedAt  when the batch that holds it was committed
- * @param leafHash  its RFC 9162 leaf hash (see {@link LeafHash})
+ * @param leafHash  its RFC 9162 leaf hash, that of its {@link org.zhol.protocol.log.LogEntry}
  */
 public record LoggedRecord(long leafIndex, Instant loggedAt, byte[] leafHash) {
 

@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.zhol.protocol.error.ErrorCode;
 import org.zhol.protocol.error.ZholException;
+import org.zhol.protocol.id.SecurityServerId;
+import org.zhol.protocol.log.Direction;
 import org.zhol.protocol.merkle.MerkleFrontier;
 import org.zhol.securityserver.store.LogRecordRepository;
 
@@ -24,13 +26,20 @@ import org.zhol.securityserver.store.LogRecordRepository;
 public final class MessageLog implements AutoCloseable {
 
     private final MessageLogConfig config;
+    private final SecurityServerId logId;
     private final LogRecordRepository records;
     private final BodyFiles files;
     private final GroupCommit groupCommit;
     private boolean started;
 
-    public MessageLog(MessageLogConfig config, LogRecordRepository records, Clock clock) {
+    /**
+     * @param logId   this server: the log's id in its entries and checkpoints
+     * @param records the store
+     * @param clock   the time of records
+     */
+    public MessageLog(MessageLogConfig config, SecurityServerId logId, LogRecordRepository records, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
+        this.logId = Objects.requireNonNull(logId, "logId");
         this.records = Objects.requireNonNull(records, "records");
         this.files = new BodyFiles(config.directory());
         this.groupCommit = new GroupCommit(records, files, clock, config.maxBatch());
@@ -60,8 +69,8 @@ public final class MessageLog implements AutoCloseable {
 
     /** Opens a record; its body mode follows {@link MessageLogConfig#bodyLogging()}. */
     public OpenRecord open(RecordOpening opening) {
-        return new OpenRecord(opening, config.bodyLogging().mode(opening), config.inlineBodyLimit(), files,
-                groupCommit);
+        return new OpenRecord(opening, config.bodyLogging().mode(opening),
+                new OpenRecord.Target(logId, config.inlineBodyLimit(), files, groupCommit));
     }
 
     /** The number of durable records: the size of the Merkle log. */

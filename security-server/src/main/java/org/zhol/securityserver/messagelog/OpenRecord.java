@@ -6,18 +6,15 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
+import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.zhol.protocol.error.ZholException;
-import org.zhol.protocol.manifest.DataObject;
-import org.zhol.protocol.manifest.Manifest;
-import org.zhol.protocol.manifest.ManifestCodec;
-import org.zhol.protocol.manifest.ManifestLimits;
+import org.zhol.protocol.id.SecurityServerId;
+import org.zhol.protocol.log.LogEntry;
 
 /**
  * One log record being written: opened with the message's metadata and head, fed the body as it
@@ -34,30 +31,32 @@ import org.zhol.protocol.manifest.ManifestLimits;
  */
 public final class OpenRecord implements AutoCloseable {
 
-    /** The data objects of a message (transport.md). */
-    static final String METADATA = "metadata.xml";
-    static final String HEAD = "head.json";
-    static final String BODY = "body";
-
     private enum State { OPEN, COMMITTED, CLOSED }
+
+    /**
+     * Where a record goes.
+     *
+     * @param logId       the server whose log this is
+     * @param inlineLimit the longest body kept in memory and inline
+     * @param files       the body files
+     * @param groupCommit the writer
+     */
+    record Target(SecurityServerId logId, int inlineLimit, BodyFiles files, GroupCommit groupCommit) {
+    }
 
     private final RecordOpening opening;
     private final LogMode mode;
-    private final int inlineLimit;
-    private final BodyFiles files;
-    private final GroupCommit groupCommit;
-    private final MessageDigest digest = LeafHash.sha256();
+    private final Target target;
+    private final MessageDigest digest = sha256();
     private final ByteArrayOutputStream inline = new ByteArrayOutputStream();
     private BodyFiles.Spool spool;
     private long length;
     private State state = State.OPEN;
 
-    OpenRecord(RecordOpening opening, LogMode mode, int inlineLimit, BodyFiles files, GroupCommit groupCommit) {
+    OpenRecord(RecordOpening opening, LogMode mode, Target target) {
         this.opening = opening;
         this.mode = mode;
-        this.inlineLimit = inlineLimit;
-        this.files = files;
-        this.groupCommit = groupCommit;
+        this.target = target;
     }
 
     /** What the record was opened with. */
@@ -86,14 +85,14 @@ public final class OpenRecord implements AutoCloseable {
             return;
         }
         try {
-            if (spool == null && inline.size() + n <= inlineLimit) {
+            if (spool == null && inline.size() + n <= target.inlineLimit()) {
                 byte[] bytes = new byte[n];
                 chunk.get(bytes);
                 inline.writeBytes(bytes);
                 return;
             }
             if (spool == null) {
-                spool = files.spool();
+                spool = target.files().spool();
                 spool.write(ByteBuffer.wrap(inline.toByteArray()));
                 inline.reset();
             }
@@ -120,16 +119,14 @@ public final class OpenRecord implements AutoCloseable {
         state = State.COMMITTED;
         try {
             byte[] bodyDigest = digest.digest();
-            checkManifest(trailer.manifest(), bodyDigest);
+            LogEntry entry = LogEntries.of(target.logId(), opening, bodyDigest, trailer);
             BodyInfo.Storage storage = mode == LogMode.METADATA_ONLY ? BodyInfo.Storage.NONE
                     : spool == null ? BodyInfo.Storage.INLINE : BodyInfo.Storage.FILE;
             Optional<Path> spooled = spool == null ? Optional.empty() : Optional.of(spool.finish());
             Optional<byte[]> inlineBody = storage == BodyInfo.Storage.INLINE ? Optional.of(inline.toByteArray())
                     : Optional.empty();
-            byte[] leafHash = LeafHash.of(opening.direction(), trailer.manifest(), trailer.signature().cms(),
-                    trailer.peerCheckpoint().orElse(new byte[0]));
-            return groupCommit.submit(new PendingRecord(opening, new BodyInfo(mode, storage, length, bodyDigest),
-                    inlineBody, spooled, trailer, leafHash));
+            return target.groupCommit().submit(new PendingRecord(opening,
+                    new BodyInfo(mode, storage, length, bodyDigest), inlineBody, spooled, trailer, entry));
         } catch (IOException e) {
             discardSpool();
             return CompletableFuture.failedFuture(LogFaults.loggingFailed(opening.side(),
@@ -176,30 +173,15 @@ public final class OpenRecord implements AutoCloseable {
 
     private void requireOpen() {
         if (state != State.OPEN) {
-            throw new IllegalStateException("the record is " + state.name().toLowerCase(java.util.Locale.ROOT));
+            throw new IllegalStateException("the record is " + state.name().toLowerCase(Locale.ROOT));
         }
     }
 
-    private void checkManifest(byte[] manifestBytes, byte[] bodyDigest) {
-        Manifest manifest;
+    static MessageDigest sha256() {
         try {
-            manifest = ManifestCodec.decode(manifestBytes, ManifestLimits.DEFAULT);
-        } catch (ZholException e) {
-            throw LogFaults.loggingFailed(opening.side(), "The manifest to log cannot be read: " + e.detail(), e);
-        }
-        Map<String, byte[]> expected = new HashMap<>();
-        expected.put(METADATA, LeafHash.sha256(opening.metadataXml()));
-        expected.put(HEAD, LeafHash.sha256(opening.headJson()));
-        expected.put(BODY, bodyDigest);
-        for (DataObject object : manifest.dataObjects()) {
-            byte[] ours = expected.remove(object.uri());
-            if (ours == null || !Arrays.equals(ours, object.digest())) {
-                throw LogFaults.loggingFailed(opening.side(), "The manifest does not match the logged data object '"
-                        + object.uri() + "'", null);
-            }
-        }
-        if (!expected.isEmpty()) {
-            throw LogFaults.loggingFailed(opening.side(), "The manifest does not list " + expected.keySet(), null);
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 }

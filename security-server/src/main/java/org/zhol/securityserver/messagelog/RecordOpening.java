@@ -7,12 +7,13 @@ import java.util.Optional;
 import org.zhol.protocol.id.ClientId;
 import org.zhol.protocol.id.ServiceId;
 import org.zhol.protocol.id.SubsystemId;
+import org.zhol.protocol.log.Direction;
 
 /**
  * What a log record is opened with, before its body streams: the routing facts and the first two data
  * objects of the message (the META and HEAD frame payloads).
  *
- * <p><b>Limits:</b> the message id has 1–{@value #MAX_MESSAGE_ID_LENGTH} characters; {@code metadata.xml}
+ * <p><b>Limits:</b> the message id has 1–{@value #MAX_MESSAGE_ID_LENGTH} characters, none a control character; {@code metadata.xml}
  * at most {@value #MAX_METADATA_BYTES} bytes and {@code head.json} at most {@value #MAX_HEAD_BYTES}, the
  * transport's META and HEAD frame limits.
  *
@@ -44,8 +45,10 @@ public record RecordOpening(Direction direction, Side side, String messageId, Cl
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(metadataXml, "metadataXml");
         Objects.requireNonNull(headJson, "headJson");
-        if (messageId.isEmpty() || messageId.length() > MAX_MESSAGE_ID_LENGTH) {
-            throw new IllegalArgumentException("a message id has 1 to " + MAX_MESSAGE_ID_LENGTH + " characters");
+        if (messageId.isEmpty() || messageId.length() > MAX_MESSAGE_ID_LENGTH
+                || messageId.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new IllegalArgumentException("a message id has 1 to " + MAX_MESSAGE_ID_LENGTH
+                    + " characters and no control characters");
         }
         if (metadataXml.length > MAX_METADATA_BYTES || headJson.length > MAX_HEAD_BYTES) {
             throw new IllegalArgumentException("metadata.xml or head.json is over its limit");

@@ -4,30 +4,28 @@ package org.zhol.securityserver.messagelog;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import org.zhol.protocol.log.SignedCheckpoint;
 import org.zhol.protocol.manifest.MessageSignature;
 
 /**
  * What a log record is committed with, once the body has passed: the message's TRAILER content.
  *
- * <p><b>Limits:</b> the manifest at most {@value #MAX_MANIFEST_BYTES} bytes and the peer's checkpoint
- * at most {@value #MAX_CHECKPOINT_BYTES} bytes.
+ * <p><b>Limits:</b> the manifest at most {@value #MAX_MANIFEST_BYTES} bytes.
  *
- * <p><b>Pitfalls:</b> the manifest and checkpoint arrays are copied; the signature's arrays are shared,
- * as {@link MessageSignature} does.
+ * <p><b>Pitfalls:</b> the manifest is copied; the signature's arrays are shared, as
+ * {@link MessageSignature} does. The peer's checkpoint is logged as received: verifying it is the
+ * exchange's business.
  *
  * @param manifest       the canonical manifest bytes that were signed (single mode) or hashed into the
  *                       batch root (batch mode)
  * @param signature      the signature as it travelled
- * @param peerCheckpoint the signed checkpoint of the other security server that came with the message,
- *                       opaque here; empty when the message carried none (e.g. the message this server
- *                       sent itself)
+ * @param peerCheckpoint the other security server's signed checkpoint that came with the message; empty
+ *                       when the message carried none (e.g. the message this server sent itself)
  */
-public record RecordTrailer(byte[] manifest, MessageSignature signature, Optional<byte[]> peerCheckpoint) {
+public record RecordTrailer(byte[] manifest, MessageSignature signature, Optional<SignedCheckpoint> peerCheckpoint) {
 
     /** Limit: the largest manifest (the manifest codec's default). */
     public static final int MAX_MANIFEST_BYTES = 64 * 1024;
-    /** Limit: the largest peer checkpoint kept. */
-    public static final int MAX_CHECKPOINT_BYTES = 64 * 1024;
 
     public RecordTrailer {
         Objects.requireNonNull(manifest, "manifest");
@@ -36,11 +34,7 @@ public record RecordTrailer(byte[] manifest, MessageSignature signature, Optiona
         if (manifest.length > MAX_MANIFEST_BYTES) {
             throw new IllegalArgumentException("manifest over " + MAX_MANIFEST_BYTES + " bytes");
         }
-        if (peerCheckpoint.isPresent() && peerCheckpoint.get().length > MAX_CHECKPOINT_BYTES) {
-            throw new IllegalArgumentException("peer checkpoint over " + MAX_CHECKPOINT_BYTES + " bytes");
-        }
         manifest = manifest.clone();
-        peerCheckpoint = peerCheckpoint.map(byte[]::clone);
     }
 
     @Override
@@ -49,15 +43,9 @@ public record RecordTrailer(byte[] manifest, MessageSignature signature, Optiona
     }
 
     @Override
-    public Optional<byte[]> peerCheckpoint() {
-        return peerCheckpoint.map(byte[]::clone);
-    }
-
-    @Override
     public boolean equals(Object other) {
         return other instanceof RecordTrailer that && Arrays.equals(manifest, that.manifest)
-                && sameSignature(signature, that.signature) && peerCheckpoint.isPresent() == that.peerCheckpoint.isPresent()
-                && (peerCheckpoint.isEmpty() || Arrays.equals(peerCheckpoint.get(), that.peerCheckpoint.get()));
+                && sameSignature(signature, that.signature) && peerCheckpoint.equals(that.peerCheckpoint);
     }
 
     /** Whether two signatures have the same bytes (the records compare arrays by reference). */

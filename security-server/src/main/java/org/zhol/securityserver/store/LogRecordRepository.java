@@ -4,9 +4,9 @@ package org.zhol.securityserver.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.zhol.protocol.log.Direction;
 import org.zhol.protocol.merkle.MerkleFrontier;
 import org.zhol.protocol.merkle.SubtreeHashes;
-import org.zhol.securityserver.messagelog.Direction;
 import org.zhol.securityserver.messagelog.NewRecord;
 import org.zhol.securityserver.messagelog.StoredRecord;
 

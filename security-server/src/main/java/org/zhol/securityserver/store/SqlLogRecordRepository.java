@@ -16,12 +16,14 @@ import org.zhol.protocol.error.ErrorCode;
 import org.zhol.protocol.error.ZholException;
 import org.zhol.protocol.id.ClientId;
 import org.zhol.protocol.id.ServiceId;
+import org.zhol.protocol.log.Direction;
+import org.zhol.protocol.log.LogEntry;
+import org.zhol.protocol.log.SignedCheckpoint;
 import org.zhol.protocol.manifest.InclusionProofCodec;
 import org.zhol.protocol.manifest.ManifestLimits;
 import org.zhol.protocol.manifest.MessageSignature;
 import org.zhol.protocol.merkle.MerkleFrontier;
 import org.zhol.securityserver.messagelog.BodyInfo;
-import org.zhol.securityserver.messagelog.Direction;
 import org.zhol.securityserver.messagelog.LogMode;
 import org.zhol.securityserver.messagelog.LoggedRecord;
 import org.zhol.securityserver.messagelog.NewRecord;
@@ -36,9 +38,9 @@ public final class SqlLogRecordRepository implements LogRecordRepository {
 
     private static final String COLUMNS = "leaf_index, logged_at, message_id, direction, side, client, service, "
             + "metadata_xml, head_json, body_mode, body_storage, body_length, body_sha256, manifest, signature_cms, "
-            + "batch_root, batch_proof, peer_checkpoint, leaf_hash";
+            + "batch_root, batch_proof, peer_checkpoint, leaf_hash, log_entry";
     private static final String INSERT_RECORD = "INSERT INTO ml_record (" + COLUMNS
-            + ", body_inline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + ", body_inline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_NODE = "INSERT INTO ml_tree_node (tree_level, node_index, hash) VALUES (?, ?, ?)";
 
     private final Database db;
@@ -99,9 +101,10 @@ public final class SqlLogRecordRepository implements LogRecordRepository {
             s.setBytes(16, null);
             s.setBytes(17, null);
         }
-        s.setBytes(18, trailer.peerCheckpoint().orElse(null));
+        s.setBytes(18, trailer.peerCheckpoint().map(SignedCheckpoint::encode).orElse(null));
         s.setBytes(19, record.logged().leafHash());
-        s.setBytes(20, row.inlineBody().orElse(null));
+        s.setBytes(20, record.entry().encode());
+        s.setBytes(21, row.inlineBody().orElse(null));
     }
 
     @Override
@@ -210,7 +213,8 @@ public final class SqlLogRecordRepository implements LogRecordRepository {
         MessageSignature signature = batchRoot == null ? new MessageSignature.Single(r.getBytes(15))
                 : new MessageSignature.Batch(batchRoot, r.getBytes(15),
                         InclusionProofCodec.decode(r.getBytes(17), ManifestLimits.DEFAULT));
-        RecordTrailer trailer = new RecordTrailer(r.getBytes(14), signature, Optional.ofNullable(r.getBytes(18)));
-        return new StoredRecord(logged, opening, body, trailer);
+        RecordTrailer trailer = new RecordTrailer(r.getBytes(14), signature,
+                Optional.ofNullable(r.getBytes(18)).map(SignedCheckpoint::decode));
+        return new StoredRecord(logged, opening, body, trailer, LogEntry.decode(r.getBytes(20)));
     }
 }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,9 @@ import java.util.Random;
 import org.zhol.protocol.crypto.CadesSigner;
 import org.zhol.protocol.id.ClientId;
 import org.zhol.protocol.id.ServiceId;
+import org.zhol.protocol.log.Direction;
+import org.zhol.protocol.id.SecurityServerId;
+import org.zhol.protocol.log.SignedCheckpoint;
 import org.zhol.protocol.manifest.DataObject;
 import org.zhol.protocol.manifest.Manifest;
 import org.zhol.protocol.manifest.ManifestCodec;
@@ -21,6 +25,7 @@ import org.zhol.protocol.manifest.MessageMetadata;
 import org.zhol.protocol.manifest.MessageSignature;
 import org.zhol.protocol.manifest.SignatureFixture;
 import org.zhol.securityserver.SecurityServer;
+import org.zhol.securityserver.store.LogRecordRepository;
 import org.zhol.server.store.Database;
 import org.zhol.server.store.DatabaseConfig;
 
@@ -32,6 +37,7 @@ final class LogFixture {
 
     static final ClientId CLIENT = ClientId.parse("DEV/GOV/1234/CLIENT");
     static final ServiceId SERVICE = ServiceId.parse("DEV/COM/5678/PROVIDER/getRandom/v1");
+    static final SecurityServerId SERVER = SecurityServerId.parse("DEV/GOV/1234/SS1");
 
     /** One message: what opens its record, its body, and what commits it. */
     record Message(RecordOpening opening, byte[] body, RecordTrailer trailer) {
@@ -44,7 +50,8 @@ final class LogFixture {
         return message(id, direction, Side.CLIENT_PROXY, bodyLength, Optional.empty());
     }
 
-    Message message(String id, Direction direction, Side side, int bodyLength, Optional<byte[]> peerCheckpoint) {
+    Message message(String id, Direction direction, Side side, int bodyLength,
+            Optional<SignedCheckpoint> peerCheckpoint) {
         byte[] body = new byte[bodyLength];
         new Random(id.hashCode() * 31L + bodyLength).nextBytes(body);
         Optional<byte[]> requestHash = direction == Direction.RESPONSE ? Optional.of(new byte[32]) : Optional.empty();
@@ -87,6 +94,11 @@ final class LogFixture {
 
     static Database open(DatabaseConfig config) {
         return Database.open(config, SecurityServer.MIGRATIONS);
+    }
+
+    /** A started log of {@link #SERVER} on {@code records}. */
+    static MessageLog start(MessageLogConfig config, LogRecordRepository records) {
+        return new MessageLog(config, SERVER, records, Clock.systemUTC()).start();
     }
 
     static MessageLogConfig config(Path dir) {

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +26,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.zhol.protocol.error.ZholException;
 import org.zhol.protocol.id.SubsystemId;
+import org.zhol.protocol.log.EntryDigest;
+import org.zhol.protocol.log.Direction;
 import org.zhol.protocol.merkle.InclusionProof;
 import org.zhol.protocol.merkle.MerkleProofs;
 import org.zhol.protocol.merkle.MerkleTree;
@@ -54,14 +55,14 @@ class MessageLogStoreTest {
         LogFixture.Message empty = fixture.message("empty", Direction.REQUEST, 0);
         LogFixture.Message hidden = quietMessage("hidden", quiet);
         try (Database db = LogFixture.open(dbConfig);
-                MessageLog messageLog = new MessageLog(config, new SqlLogRecordRepository(db), Clock.systemUTC()).start()) {
+                MessageLog messageLog = LogFixture.start(config, new SqlLogRecordRepository(db))) {
             assertThat(log(messageLog, small).leafIndex()).isZero();
             assertThat(log(messageLog, large).leafIndex()).isEqualTo(1);
             assertThat(log(messageLog, empty).leafIndex()).isEqualTo(2);
             assertThat(log(messageLog, hidden).leafIndex()).isEqualTo(3);
         }
         try (Database db = LogFixture.open(dbConfig);
-                MessageLog messageLog = new MessageLog(config, new SqlLogRecordRepository(db), Clock.systemUTC()).start()) {
+                MessageLog messageLog = LogFixture.start(config, new SqlLogRecordRepository(db))) {
             assertThat(messageLog.size()).isEqualTo(4);
             StoredRecord first = only(messageLog.find("small", Direction.REQUEST));
             assertThat(first.body().storage()).isEqualTo(BodyInfo.Storage.INLINE);
@@ -72,7 +73,7 @@ class MessageLogStoreTest {
             StoredRecord second = only(messageLog.find("large", Direction.RESPONSE));
             assertThat(second.body().storage()).isEqualTo(BodyInfo.Storage.FILE);
             assertThat(second.body().length()).isEqualTo(300_000);
-            assertThat(second.body().sha256()).isEqualTo(LeafHash.sha256(large.body()));
+            assertThat(second.body().sha256()).isEqualTo(EntryDigest.sha256(large.body()));
             assertThat(read(messageLog.body(second))).isEqualTo(large.body());
             assertThat(messageLog.find("large", Direction.REQUEST)).isEmpty();
 
@@ -81,7 +82,7 @@ class MessageLogStoreTest {
 
             StoredRecord fourth = only(messageLog.find("hidden", Direction.REQUEST));
             assertThat(fourth.body().mode()).isEqualTo(LogMode.METADATA_ONLY);
-            assertThat(fourth.body().sha256()).isEqualTo(LeafHash.sha256(hidden.body()));
+            assertThat(fourth.body().sha256()).isEqualTo(EntryDigest.sha256(hidden.body()));
             assertThat(fourth.body().length()).isEqualTo(hidden.body().length);
             assertThat(messageLog.body(fourth)).isEmpty();
             try (Connection c = db.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
@@ -106,7 +107,7 @@ class MessageLogStoreTest {
                         i % 10 == 0 ? 10_000 : 50));
             }
             List<LoggedRecord> logged = new ArrayList<>();
-            try (MessageLog messageLog = new MessageLog(LogFixture.config(dir), records, Clock.systemUTC()).start();
+            try (MessageLog messageLog = LogFixture.start(LogFixture.config(dir), records);
                     ExecutorService pool = Executors.newFixedThreadPool(threads)) {
                 List<Future<List<LoggedRecord>>> results = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
@@ -128,8 +129,7 @@ class MessageLogStoreTest {
             for (long i = 0; i < messages.size(); i++) {
                 StoredRecord stored = records.find(i).orElseThrow();
                 leaves.add(stored.logged().leafHash());
-                assertThat(stored.logged().leafHash()).isEqualTo(LeafHash.of(stored.opening().direction(),
-                        stored.trailer().manifest(), stored.trailer().signature().cms(), new byte[0]));
+                assertThat(stored.logged().leafHash()).isEqualTo(stored.entry().leafHash());
             }
             byte[] root = MerkleTree.rootOf(leaves);
             assertThat(MerkleProofs.root(records, messages.size())).isEqualTo(root);
@@ -144,8 +144,8 @@ class MessageLogStoreTest {
         DatabaseConfig dbConfig = TestDatabases.fresh(kind, dir);
         List<byte[]> leaves = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
-            try (Database db = LogFixture.open(dbConfig); MessageLog messageLog = new MessageLog(LogFixture.config(dir),
-                    new SqlLogRecordRepository(db), Clock.systemUTC()).start()) {
+            try (Database db = LogFixture.open(dbConfig);
+                    MessageLog messageLog = LogFixture.start(LogFixture.config(dir), new SqlLogRecordRepository(db))) {
                 assertThat(messageLog.size()).isEqualTo(leaves.size());
                 for (int i = 0; i < 7; i++) {
                     LoggedRecord logged = log(messageLog, fixture.message("r" + round + "-" + i, Direction.REQUEST, 10));
@@ -171,7 +171,7 @@ class MessageLogStoreTest {
             throws Exception {
         try (Database db = LogFixture.open(TestDatabases.fresh(kind, dir))) {
             SqlLogRecordRepository records = new SqlLogRecordRepository(db);
-            try (MessageLog messageLog = new MessageLog(LogFixture.config(dir), records, Clock.systemUTC()).start()) {
+            try (MessageLog messageLog = LogFixture.start(LogFixture.config(dir), records)) {
                 log(messageLog, fixture.message("before", Direction.REQUEST, 10));
                 // Another writer took leaf 1 behind the log's back: the next batch's insert collides.
                 plant(db, 1);
@@ -204,8 +204,7 @@ class MessageLogStoreTest {
     @EnumSource(TestDatabases.Kind.class)
     void aBodyThatCannotBePlacedFailsTheCommit(TestDatabases.Kind kind) throws Exception {
         try (Database db = LogFixture.open(TestDatabases.fresh(kind, dir));
-                MessageLog messageLog = new MessageLog(LogFixture.config(dir), new SqlLogRecordRepository(db),
-                        Clock.systemUTC()).start()) {
+                MessageLog messageLog = LogFixture.start(LogFixture.config(dir), new SqlLogRecordRepository(db))) {
             // The shard directory of leaf 0 is a file: the body cannot be moved there.
             Files.writeString(dir.resolve("messagelog/bodies/0"), "in the way");
             LogFixture.Message message = fixture.message("blocked", Direction.REQUEST, 50_000);
@@ -223,8 +222,7 @@ class MessageLogStoreTest {
     @EnumSource(TestDatabases.Kind.class)
     void aManifestThatDoesNotMatchTheLoggedBytesIsRefused(TestDatabases.Kind kind) {
         try (Database db = LogFixture.open(TestDatabases.fresh(kind, dir));
-                MessageLog messageLog = new MessageLog(LogFixture.config(dir), new SqlLogRecordRepository(db),
-                        Clock.systemUTC()).start()) {
+                MessageLog messageLog = LogFixture.start(LogFixture.config(dir), new SqlLogRecordRepository(db))) {
             LogFixture.Message message = fixture.message("tampered", Direction.REQUEST, 100);
             byte[] other = message.body().clone();
             other[5] ^= 1;
@@ -266,9 +264,9 @@ class MessageLogStoreTest {
         db.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO ml_record (leaf_index, logged_at, message_id, "
                     + "direction, side, client, service, metadata_xml, head_json, body_mode, body_storage, body_length, "
-                    + "body_sha256, manifest, signature_cms, leaf_hash) SELECT ?, logged_at, 'planted', direction, side, "
+                    + "body_sha256, manifest, signature_cms, leaf_hash, log_entry) SELECT ?, logged_at, 'planted', direction, side, "
                     + "client, service, metadata_xml, head_json, body_mode, body_storage, body_length, body_sha256, "
-                    + "manifest, signature_cms, leaf_hash FROM ml_record WHERE leaf_index = 0")) {
+                    + "manifest, signature_cms, leaf_hash, log_entry FROM ml_record WHERE leaf_index = 0")) {
                 s.setLong(1, leaf);
                 return s.executeUpdate();
             }
