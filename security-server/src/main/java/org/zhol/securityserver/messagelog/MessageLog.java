@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -73,6 +74,16 @@ public final class MessageLog implements AutoCloseable {
                 new OpenRecord.Target(logId, config.inlineBodyLimit(), files, groupCommit));
     }
 
+    /** The server whose log this is. */
+    public SecurityServerId logId() {
+        return logId;
+    }
+
+    /** The tree of every durable record. */
+    public MerkleFrontier frontier() {
+        return groupCommit.frontier();
+    }
+
     /** The number of durable records: the size of the Merkle log. */
     public long size() {
         return groupCommit.frontier().size();
@@ -81,6 +92,11 @@ public final class MessageLog implements AutoCloseable {
     /** A record by its leaf index. */
     public Optional<StoredRecord> record(long leafIndex) {
         return records.find(leafIndex);
+    }
+
+    /** When a record was logged; empty when there is no such record. */
+    public Optional<Instant> loggedAt(long leafIndex) {
+        return records.loggedAt(leafIndex);
     }
 
     /** The records of a message id and direction, oldest first. */
