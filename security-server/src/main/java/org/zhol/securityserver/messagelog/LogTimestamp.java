@@ -2,6 +2,7 @@
 package org.zhol.securityserver.messagelog;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 import org.zhol.protocol.tsp.TimestampToken;
 
@@ -27,5 +28,17 @@ public record LogTimestamp(long treeSize, long firstLeaf, TimestampToken token, 
     /** The time the TSA vouches for. */
     public Instant genTime() {
         return token.genTime();
+    }
+
+    /** Equal when the sizes, TSA name and token bytes are. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LogTimestamp that && treeSize == that.treeSize && firstLeaf == that.firstLeaf
+                && tsaName.equals(that.tsaName) && Arrays.equals(token.encoded(), that.token.encoded());
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(treeSize) * 31 + Long.hashCode(firstLeaf);
     }
 }
