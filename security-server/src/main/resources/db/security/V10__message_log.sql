@@ -53,11 +53,22 @@ CREATE TABLE ml_checkpoint (
     signature  BYTEA   NOT NULL
 );
 
--- A time-stamp over the checkpoint of tree_size (and the records [first_leaf, tree_size)).
+-- A time-stamping batch (protocol-spec docs/log.md section 6): a TSA token over the RFC 4998 hash
+-- tree of the records [first_leaf, end_leaf) and the checkpoint of checkpoint_size (>= end_leaf).
+-- Every record below the latest end_leaf is stamped.
 CREATE TABLE ml_timestamp (
-    tree_size  BIGINT       NOT NULL PRIMARY KEY,
-    first_leaf BIGINT       NOT NULL,
-    gen_time   TIMESTAMP WITH TIME ZONE NOT NULL,
-    tsa_name   VARCHAR(255) NOT NULL,
-    token      BYTEA        NOT NULL
+    end_leaf            BIGINT       NOT NULL PRIMARY KEY,
+    first_leaf          BIGINT       NOT NULL,
+    checkpoint_size     BIGINT       NOT NULL,
+    gen_time            TIMESTAMP WITH TIME ZONE NOT NULL,
+    tsa_name            VARCHAR(255) NOT NULL,
+    token               BYTEA        NOT NULL,
+    checkpoint_evidence BYTEA        NOT NULL
+);
+
+-- A record's RFC 4998 evidence record (DER), from its batch's token.
+CREATE TABLE ml_evidence_record (
+    leaf_index BIGINT NOT NULL PRIMARY KEY,
+    end_leaf   BIGINT NOT NULL,
+    evidence   BYTEA  NOT NULL
 );

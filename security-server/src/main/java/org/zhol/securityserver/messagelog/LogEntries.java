@@ -36,6 +36,16 @@ final class LogEntries {
     }
 
     /**
+     * The hashes of a record's data group in its time-stamping batch (log.md §6): its data objects,
+     * manifest and signature; not the peer's checkpoint.
+     */
+    static List<EntryDigest> stampedFiles(LogEntry entry) {
+        return entry.entries().stream()
+                .filter(e -> !e.name().equals(PEER_CHECKPOINT) && !e.name().equals(PEER_CHECKPOINT_SIGNATURE))
+                .toList();
+    }
+
+    /**
      * The entry of a record whose data objects have the given digests.
      *
      * @throws ZholException {@code LoggingFailed} when the manifest cannot be read, or does not list

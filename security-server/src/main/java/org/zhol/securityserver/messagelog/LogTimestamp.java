@@ -7,22 +7,28 @@ import java.util.Objects;
 import org.zhol.protocol.tsp.TimestampToken;
 
 /**
- * One time-stamp of the log: a TSA's token over the batch of records {@code [firstLeaf, treeSize)} and
- * the checkpoint of {@code treeSize} (log.md §6).
+ * One time-stamping batch of the log (protocol-spec {@code docs/log.md} §6): a TSA's token over the
+ * RFC 4998 hash tree of the records {@code [firstLeaf, endLeaf)} and of the checkpoint of
+ * {@code checkpointSize}, which dates the whole log up to that size.
  *
- * @param treeSize  the size of the stamped checkpoint
- * @param firstLeaf the first record of the batch (the previous stamp's tree size)
- * @param token     the RFC 3161 token
- * @param tsaName   the approved TSA that gave it
+ * @param firstLeaf          the first record of the batch (the previous batch's end)
+ * @param endLeaf            one past the last record of the batch
+ * @param checkpointSize     the size of the stamped checkpoint, at least {@code endLeaf}
+ * @param token              the RFC 3161 token
+ * @param tsaName            the approved TSA that gave it
+ * @param checkpointEvidence the checkpoint's DER evidence record
  */
-public record LogTimestamp(long treeSize, long firstLeaf, TimestampToken token, String tsaName) {
+public record LogTimestamp(long firstLeaf, long endLeaf, long checkpointSize, TimestampToken token, String tsaName,
+        byte[] checkpointEvidence) {
 
     public LogTimestamp {
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(tsaName, "tsaName");
-        if (firstLeaf < 0 || treeSize <= firstLeaf) {
-            throw new IllegalArgumentException("a time-stamp covers at least one record");
+        Objects.requireNonNull(checkpointEvidence, "checkpointEvidence");
+        if (firstLeaf < 0 || endLeaf <= firstLeaf || checkpointSize < endLeaf) {
+            throw new IllegalArgumentException("a time-stamp covers at least one record, all below its checkpoint");
         }
+        checkpointEvidence = checkpointEvidence.clone();
     }
 
     /** The time the TSA vouches for. */
@@ -30,15 +36,28 @@ public record LogTimestamp(long treeSize, long firstLeaf, TimestampToken token, 
         return token.genTime();
     }
 
-    /** Equal when the sizes, TSA name and token bytes are. */
+    @Override
+    public byte[] checkpointEvidence() {
+        return checkpointEvidence.clone();
+    }
+
+    /** Equal when the leaves, sizes, TSA name, token and evidence bytes are. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof LogTimestamp that && treeSize == that.treeSize && firstLeaf == that.firstLeaf
-                && tsaName.equals(that.tsaName) && Arrays.equals(token.encoded(), that.token.encoded());
+        return other instanceof LogTimestamp that && firstLeaf == that.firstLeaf && endLeaf == that.endLeaf
+                && checkpointSize == that.checkpointSize && tsaName.equals(that.tsaName)
+                && Arrays.equals(token.encoded(), that.token.encoded())
+                && Arrays.equals(checkpointEvidence, that.checkpointEvidence);
     }
 
     @Override
     public int hashCode() {
-        return Long.hashCode(treeSize) * 31 + Long.hashCode(firstLeaf);
+        return Long.hashCode(endLeaf) * 31 + Long.hashCode(firstLeaf);
+    }
+
+    @Override
+    public String toString() {
+        return "LogTimestamp[" + firstLeaf + ".." + endLeaf + ", checkpoint " + checkpointSize + ", " + tsaName + ", "
+                + token + "]";
     }
 }

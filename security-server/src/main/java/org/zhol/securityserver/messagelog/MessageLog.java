@@ -13,6 +13,7 @@ import org.zhol.protocol.error.ErrorCode;
 import org.zhol.protocol.error.ZholException;
 import org.zhol.protocol.id.SecurityServerId;
 import org.zhol.protocol.log.Direction;
+import org.zhol.protocol.log.LogEntry;
 import org.zhol.protocol.merkle.MerkleFrontier;
 import org.zhol.securityserver.store.LogRecordRepository;
 
@@ -92,6 +93,11 @@ public final class MessageLog implements AutoCloseable {
     /** A record by its leaf index. */
     public Optional<StoredRecord> record(long leafIndex) {
         return records.find(leafIndex);
+    }
+
+    /** The leaves of the records {@code [from, to)}, in leaf order. */
+    public List<LogEntry> entries(long from, long to) {
+        return records.entries(from, to);
     }
 
     /** When a record was logged; empty when there is no such record. */

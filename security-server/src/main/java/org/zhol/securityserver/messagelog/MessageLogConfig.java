@@ -4,6 +4,7 @@ package org.zhol.securityserver.messagelog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import org.zhol.protocol.evidence.EvidenceBatch;
 import org.zhol.protocol.tsp.TspClientConfig;
 
 /**
@@ -75,17 +76,26 @@ public record MessageLogConfig(Path directory, int inlineBodyLimit, int maxBatch
      * @param retryDelay              the wait before trying again after every TSA failed (default 10 s;
      *                                never longer than the interval)
      * @param tsp                     the TSA client's timeouts and limits
+     * @param maxBatch                Limit: the most records in one stamping batch (one TSA request);
+     *                                a longer backlog takes several (default 10,000, at most
+     *                                {@link EvidenceBatch#MAX_RECORDS})
      */
-    public record Stamping(Duration acceptableFailurePeriod, Duration retryDelay, TspClientConfig tsp) {
+    public record Stamping(Duration acceptableFailurePeriod, Duration retryDelay, TspClientConfig tsp, int maxBatch) {
+
+        /** Default of {@link #maxBatch}. */
+        public static final int DEFAULT_MAX_BATCH = 10_000;
 
         /** The defaults. */
         public static final Stamping DEFAULTS = new Stamping(Duration.ofHours(4), Duration.ofSeconds(10),
-                TspClientConfig.DEFAULTS);
+                TspClientConfig.DEFAULTS, DEFAULT_MAX_BATCH);
 
         public Stamping {
             requirePositive(acceptableFailurePeriod, "acceptableFailurePeriod");
             requirePositive(retryDelay, "retryDelay");
             Objects.requireNonNull(tsp, "tsp");
+            if (maxBatch < 1 || maxBatch > EvidenceBatch.MAX_RECORDS) {
+                throw new IllegalArgumentException("maxBatch must be in 1.." + EvidenceBatch.MAX_RECORDS);
+            }
         }
     }
 

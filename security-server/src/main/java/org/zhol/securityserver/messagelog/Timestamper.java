@@ -5,6 +5,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -13,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zhol.protocol.error.ErrorCode;
 import org.zhol.protocol.error.ZholException;
+import org.zhol.protocol.evidence.EvidenceBatch;
 import org.zhol.protocol.globalconf.ApprovedTsa;
 import org.zhol.protocol.globalconf.TrustAnchors;
 import org.zhol.protocol.log.EntryDigest;
@@ -23,9 +26,11 @@ import org.zhol.protocol.tsp.TspClient;
 import org.zhol.securityserver.store.TimestampRepository;
 
 /**
- * Stamps the log every time-stamping interval of the global configuration: it has a fresh checkpoint
- * signed over every durable record, then asks the approved TSAs, in order, for an RFC 3161 token over
- * the batch since the last stamp, and stores it. When every TSA fails it tries again after
+ * Stamps the log every time-stamping interval of the global configuration (protocol-spec
+ * {@code docs/log.md} §6): it has a fresh checkpoint signed over every durable record, builds the
+ * RFC 4998 hash tree over the records since the last stamp and that checkpoint, asks the approved TSAs,
+ * in order, for an RFC 3161 token over its root, and stores the token with each record's evidence
+ * record. When every TSA fails it tries again after
  * {@code retryDelay}. It tracks the oldest unstamped record and answers {@link TimestampingStatus}:
  * once that record is older than the acceptable failure period, new exchanges must fail with
  * {@code LoggingFailed.TimestamperFailed}; the first successful stamp covers the whole backlog, and the
@@ -79,7 +84,7 @@ public final class Timestamper implements TimestampingStatus, AutoCloseable {
         if (scheduler != null) {
             throw new IllegalStateException("already started");
         }
-        stampedSize = parts.timestamps().latest().map(LogTimestamp::treeSize).orElse(0L);
+        stampedSize = parts.timestamps().latest().map(LogTimestamp::endLeaf).orElse(0L);
         scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("zhol-messagelog-timestamper").daemon(true).factory());
         scheduleNext(interval());
@@ -107,26 +112,41 @@ public final class Timestamper implements TimestampingStatus, AutoCloseable {
     }
 
     private Optional<LogTimestamp> stamp() {
-        long from = stampedSize;
-        if (parts.log().size() <= from) {
+        if (parts.log().size() <= stampedSize) {
             return Optional.empty();
         }
         LogCheckpoint checkpoint = parts.checkpointer().checkpointNow().orElseThrow();
-        if (checkpoint.treeSize() <= from) {
-            return Optional.empty();
+        Optional<LogTimestamp> last = Optional.empty();
+        while (stampedSize < checkpoint.treeSize()) {
+            last = Optional.of(stampBatch(checkpoint, stampedSize,
+                    Math.min(checkpoint.treeSize(), stampedSize + config.maxBatch())));
         }
+        return last;
+    }
+
+    /** Stamps the records {@code [from, end)} with {@code checkpoint} through one RFC 4998 hash tree. */
+    private LogTimestamp stampBatch(LogCheckpoint checkpoint, long from, long end) {
+        List<List<EntryDigest>> groups = parts.log().entries(from, end).stream().map(LogEntries::stampedFiles)
+                .toList();
+        if (groups.size() != end - from) {
+            throw ZholException.internal(ErrorCode.INTERNAL_ERROR, "Records " + from + " to " + (end - 1)
+                    + " are not all in the log", null);
+        }
+        EvidenceBatch batch = new EvidenceBatch(groups, checkpoint.signed());
         TrustAnchors trust = parts.trust().get();
-        TimestampVerifier verifier = new TimestampVerifier(trust.approvedTsas(), Optional.empty());
-        byte[] imprint = EntryDigest.sha256(checkpoint.signed().checkpoint());
         TimestampToken token;
-        try (TspClient client = new TspClient(config.tsp(), verifier)) {
-            token = client.stamp(imprint);
+        try (TspClient client = new TspClient(config.tsp(), new TimestampVerifier(trust.approvedTsas(),
+                Optional.empty()))) {
+            token = client.stamp(batch.imprint());
         }
-        LogTimestamp made = new LogTimestamp(checkpoint.treeSize(), from, token, tsaName(trust, token));
-        parts.timestamps().save(made);
-        stampedSize = made.treeSize();
-        LOG.info("Time-stamped message log records {} to {} by {}", from, made.treeSize() - 1, made.tsaName());
-        return Optional.of(made);
+        EvidenceBatch.Stamped evidence = batch.stamp(token);
+        LogTimestamp made = new LogTimestamp(from, end, checkpoint.treeSize(), token, tsaName(trust, token),
+                evidence.checkpointEvidence());
+        parts.timestamps().save(made, evidence.recordEvidence());
+        stampedSize = end;
+        LOG.info("Time-stamped message log records {} to {} and checkpoint {} by {}", from, end - 1,
+                checkpoint.treeSize(), made.tsaName());
+        return made;
     }
 
     private static String tsaName(TrustAnchors trust, TimestampToken token) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.zhol.protocol.log.Direction;
+import org.zhol.protocol.log.LogEntry;
 import org.zhol.protocol.merkle.MerkleFrontier;
 import org.zhol.protocol.merkle.SubtreeHashes;
 import org.zhol.securityserver.messagelog.NewRecord;
@@ -31,6 +32,9 @@ public interface LogRecordRepository extends SubtreeHashes {
 
     /** The records of a message id and direction, oldest first. */
     List<StoredRecord> findByMessage(String messageId, Direction direction);
+
+    /** The leaves of the records {@code [from, to)}, in leaf order (records cleaned meanwhile are skipped). */
+    List<LogEntry> entries(long from, long to);
 
     /** The body of a record whose body is stored inline. */
     Optional<byte[]> inlineBody(long leafIndex);

@@ -161,6 +161,24 @@ public final class SqlLogRecordRepository implements LogRecordRepository {
     }
 
     @Override
+    public List<LogEntry> entries(long from, long to) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT log_entry FROM ml_record WHERE leaf_index >= ? AND leaf_index < ? ORDER BY leaf_index")) {
+                s.setLong(1, from);
+                s.setLong(2, to);
+                List<LogEntry> entries = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        entries.add(LogEntry.decode(r.getBytes(1)));
+                    }
+                }
+                return entries;
+            }
+        });
+    }
+
+    @Override
     public Optional<byte[]> inlineBody(long leafIndex) {
         return db.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT body_inline FROM ml_record WHERE leaf_index = ?")) {

@@ -12,10 +12,11 @@ import org.zhol.protocol.tsp.TimestampToken;
 import org.zhol.securityserver.messagelog.LogTimestamp;
 import org.zhol.server.store.Database;
 
-/** {@link TimestampRepository} on the {@code ml_timestamp} table. */
+/** {@link TimestampRepository} on the {@code ml_timestamp} and {@code ml_evidence_record} tables. */
 public final class SqlTimestampRepository implements TimestampRepository {
 
-    private static final String SELECT = "SELECT tree_size, first_leaf, token, tsa_name FROM ml_timestamp ";
+    private static final String SELECT = "SELECT first_leaf, end_leaf, checkpoint_size, token, tsa_name, "
+            + "checkpoint_evidence FROM ml_timestamp ";
 
     private final Database db;
 
@@ -24,33 +25,61 @@ public final class SqlTimestampRepository implements TimestampRepository {
     }
 
     @Override
-    public void save(LogTimestamp timestamp) {
+    public void save(LogTimestamp timestamp, List<byte[]> recordEvidence) {
+        if (recordEvidence.size() != timestamp.endLeaf() - timestamp.firstLeaf()) {
+            throw new IllegalArgumentException("one evidence record per record of the batch");
+        }
         db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO ml_timestamp (tree_size, first_leaf, gen_time, "
-                    + "tsa_name, token) VALUES (?, ?, ?, ?, ?)")) {
-                s.setLong(1, timestamp.treeSize());
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO ml_timestamp (end_leaf, first_leaf, "
+                    + "checkpoint_size, gen_time, tsa_name, token, checkpoint_evidence) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                s.setLong(1, timestamp.endLeaf());
                 s.setLong(2, timestamp.firstLeaf());
-                s.setObject(3, OffsetDateTime.ofInstant(timestamp.genTime(), ZoneOffset.UTC));
-                s.setString(4, timestamp.tsaName());
-                s.setBytes(5, timestamp.token().encoded());
-                return s.executeUpdate();
+                s.setLong(3, timestamp.checkpointSize());
+                s.setObject(4, OffsetDateTime.ofInstant(timestamp.genTime(), ZoneOffset.UTC));
+                s.setString(5, timestamp.tsaName());
+                s.setBytes(6, timestamp.token().encoded());
+                s.setBytes(7, timestamp.checkpointEvidence());
+                s.executeUpdate();
             }
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO ml_evidence_record (leaf_index, end_leaf, evidence) VALUES (?, ?, ?)")) {
+                for (int i = 0; i < recordEvidence.size(); i++) {
+                    s.setLong(1, timestamp.firstLeaf() + i);
+                    s.setLong(2, timestamp.endLeaf());
+                    s.setBytes(3, recordEvidence.get(i));
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return null;
         });
     }
 
     @Override
     public Optional<LogTimestamp> latest() {
-        return first(query(SELECT + "ORDER BY tree_size DESC", null, 1));
+        return first(query(SELECT + "ORDER BY end_leaf DESC", null, 1));
     }
 
     @Override
     public Optional<LogTimestamp> covering(long leafIndex) {
-        return first(query(SELECT + "WHERE first_leaf <= ? AND tree_size > ? ORDER BY tree_size", leafIndex, 1));
+        return first(query(SELECT + "WHERE first_leaf <= ? AND end_leaf > ? ORDER BY end_leaf", leafIndex, 1));
     }
 
     @Override
-    public List<LogTimestamp> list(long beforeSize, int limit) {
-        return query(SELECT + "WHERE tree_size < ? ORDER BY tree_size DESC", beforeSize, limit);
+    public Optional<byte[]> evidence(long leafIndex) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT evidence FROM ml_evidence_record WHERE leaf_index = ?")) {
+                s.setLong(1, leafIndex);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(r.getBytes(1)) : Optional.<byte[]>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<LogTimestamp> list(long endAtMost, int limit) {
+        return query(SELECT + "WHERE end_leaf <= ? ORDER BY end_leaf DESC", endAtMost, limit);
     }
 
     private static Optional<LogTimestamp> first(List<LogTimestamp> found) {
@@ -68,8 +97,8 @@ public final class SqlTimestampRepository implements TimestampRepository {
                 List<LogTimestamp> found = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        found.add(new LogTimestamp(r.getLong(1), r.getLong(2), TimestampToken.decode(r.getBytes(3)),
-                                r.getString(4)));
+                        found.add(new LogTimestamp(r.getLong(1), r.getLong(2), r.getLong(3),
+                                TimestampToken.decode(r.getBytes(4)), r.getString(5), r.getBytes(6)));
                     }
                 }
                 return found;

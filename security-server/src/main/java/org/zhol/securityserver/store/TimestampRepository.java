@@ -5,18 +5,23 @@ import java.util.List;
 import java.util.Optional;
 import org.zhol.securityserver.messagelog.LogTimestamp;
 
-/** The time-stamps of the message log, one per stamped checkpoint. */
+/** The time-stamping batches of the message log and the evidence records they gave. */
 public interface TimestampRepository {
 
-    /** Stores a time-stamp. */
-    void save(LogTimestamp timestamp);
+    /**
+     * Stores a batch and the evidence record of each of its records (in leaf order), in one transaction.
+     */
+    void save(LogTimestamp timestamp, List<byte[]> recordEvidence);
 
-    /** The time-stamp of the largest tree size: everything below it is stamped. */
+    /** The batch with the largest end: every record below its end is stamped. */
     Optional<LogTimestamp> latest();
 
-    /** The time-stamp whose batch holds record {@code leafIndex}. */
+    /** The batch that holds record {@code leafIndex}. */
     Optional<LogTimestamp> covering(long leafIndex);
 
-    /** Up to {@code limit} time-stamps with a tree size below {@code beforeSize}, largest first. */
-    List<LogTimestamp> list(long beforeSize, int limit);
+    /** The DER evidence record of record {@code leafIndex}, once it is stamped. */
+    Optional<byte[]> evidence(long leafIndex);
+
+    /** Up to {@code limit} batches ending at or below {@code endAtMost}, latest first. */
+    List<LogTimestamp> list(long endAtMost, int limit);
 }

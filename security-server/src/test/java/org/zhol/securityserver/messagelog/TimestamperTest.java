@@ -15,6 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.zhol.protocol.error.ZholException;
+import org.zhol.protocol.evidence.EvidenceBatch;
+import org.zhol.protocol.evidence.EvidenceRecordVerifier;
+import org.zhol.protocol.evidence.VerifiedEvidenceRecord;
 import org.zhol.protocol.globalconf.ApprovedCa;
 import org.zhol.protocol.globalconf.ApprovedTsa;
 import org.zhol.protocol.globalconf.TrustAnchors;
@@ -62,7 +65,7 @@ class TimestamperTest {
             throws Exception {
         MutableClock clock = MutableClock.atNow();
         MessageLogConfig.Stamping stamping = new MessageLogConfig.Stamping(PERIOD, Duration.ofMillis(200),
-                new TspClientConfig(Duration.ofSeconds(2), Duration.ofSeconds(5), 66_560));
+                new TspClientConfig(Duration.ofSeconds(2), Duration.ofSeconds(5), 66_560), 2);
         try (TsaServer broken = new TsaServer("Broken TSA"); TsaServer tsa = new TsaServer("Dev TSA").start();
                 OwnerKey owner = new OwnerKey(dir.resolve("token"));
                 Database db = LogFixture.open(TestDatabases.fresh(kind, dir))) {
@@ -82,13 +85,25 @@ class TimestamperTest {
                 }
                 assertThat(timestamper.oldestUnstamped()).contains(clock.instant());
 
-                LogTimestamp first = timestamper.stampNow().orElseThrow();
-                assertThat(first.treeSize()).isEqualTo(3);
-                assertThat(first.firstLeaf()).isZero();
+                // Two records per batch: the three records take two TSA requests, both with the checkpoint of 3.
+                LogTimestamp last = timestamper.stampNow().orElseThrow();
+                assertThat(last.firstLeaf()).isEqualTo(2);
+                assertThat(last.endLeaf()).isEqualTo(3);
+                assertThat(last.checkpointSize()).isEqualTo(3);
+                LogTimestamp first = stamps.covering(0).orElseThrow();
+                assertThat(first.endLeaf()).isEqualTo(2);
                 assertThat(first.tsaName()).as("the first approved TSA is down; the second stamped").isEqualTo("Dev TSA");
+                assertThat(tsa.answered()).isEqualTo(2);
+                EvidenceRecordVerifier evidence = new EvidenceRecordVerifier(
+                        new TimestampVerifier(trust.approvedTsas(), Optional.empty()));
+                for (long leaf = 0; leaf < 3; leaf++) {
+                    List<byte[]> hashes = LogEntries.stampedFiles(messageLog.entries(leaf, leaf + 1).getFirst())
+                            .stream().map(EntryDigest::sha256).toList();
+                    VerifiedEvidenceRecord verified = evidence.verify(stamps.evidence(leaf).orElseThrow(), hashes);
+                    assertThat(verified.tokens()).hasSize(1);
+                }
                 LogCheckpoint stampedCheckpoint = checkpointer.latest().orElseThrow();
-                new TimestampVerifier(trust.approvedTsas(), Optional.empty()).verify(first.token(),
-                        EntryDigest.sha256(stampedCheckpoint.signed().checkpoint()));
+                evidence.verify(last.checkpointEvidence(), EvidenceBatch.checkpointHashes(stampedCheckpoint.signed()));
                 assertThat(timestamper.oldestUnstamped()).isEmpty();
                 timestamper.check(Side.CLIENT_PROXY);
 
@@ -122,9 +137,10 @@ class TimestamperTest {
                 timestamper.check(Side.CLIENT_PROXY);
                 LogTimestamp backlog = stamps.latest().orElseThrow();
                 assertThat(backlog.firstLeaf()).isEqualTo(3);
-                assertThat(backlog.treeSize()).isEqualTo(5);
+                assertThat(backlog.endLeaf()).isEqualTo(5);
+                assertThat(stamps.evidence(4)).isPresent();
                 assertThat(stamps.covering(4)).contains(backlog);
-                assertThat(stamps.covering(2).orElseThrow().treeSize()).isEqualTo(3);
+                assertThat(stamps.covering(2)).contains(last);
                 assertThat(timestamper.status().lastError()).isEmpty();
             }
             // After a restart the stamped size comes back from the store.
