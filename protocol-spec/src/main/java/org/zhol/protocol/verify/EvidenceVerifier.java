@@ -268,6 +268,92 @@ public final class EvidenceVerifier {
     }
 
     /**
+     * Verifies an evidence archive read from {@code in} (not closed), streaming: the stored
+     * {@code mimetype}, the index, each listed container in order (its digest and its own
+     * verification), nothing else; and, when {@code previous} is given, that the index names it as the
+     * previous archive's SHA-256. The verdict's {@code sha256} fact is the archive's own digest, the
+     * {@code previous} of the next archive.
+     */
+    public Verdict verifyArchive(String file, InputStream in, Optional<byte[]> previous) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        MessageDigest whole = sha256();
+        java.security.DigestInputStream digesting = new java.security.DigestInputStream(in, whole);
+        try {
+            java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(digesting, StandardCharsets.UTF_8);
+            java.util.zip.ZipEntry mimetype = zip.getNextEntry();
+            if (mimetype == null || !AsicLayout.MIMETYPE.equals(mimetype.getName())
+                    || mimetype.getMethod() != java.util.zip.ZipEntry.STORED || !org.zhol.protocol.evidence.ArchiveIndex
+                    .MIME_TYPE.equals(new String(zip.readNBytes(100), StandardCharsets.US_ASCII))) {
+                throw ZholException.client(ErrorCode.MALFORMED_EVIDENCE, "The file is not an evidence archive");
+            }
+            java.util.zip.ZipEntry indexEntry = zip.getNextEntry();
+            if (indexEntry == null || !org.zhol.protocol.evidence.ArchiveIndex.NAME.equals(indexEntry.getName())) {
+                throw ZholException.client(ErrorCode.MALFORMED_EVIDENCE, "The archive index is not the second entry");
+            }
+            org.zhol.protocol.evidence.ArchiveIndex index = org.zhol.protocol.evidence.ArchiveIndex.decode(
+                    zip.readNBytes(org.zhol.protocol.evidence.ArchiveIndex.MAX_CONTAINERS * 400));
+            facts.put("log", index.logId().toPath());
+            facts.put("sequence", Long.toString(index.sequence()));
+            facts.put("containers", Integer.toString(index.containers().size()));
+            if (previous.isPresent() && (index.previous().isEmpty()
+                    || !MessageDigest.isEqual(index.previous().get(), previous.get()))) {
+                return failed(file, Check.ARCHIVE_CHAIN, ErrorCode.INVALID_HASH_CHAIN,
+                        "The archive does not name the previous archive's digest", facts);
+            }
+            for (EntryDigest listed : index.containers()) {
+                java.util.zip.ZipEntry entry = zip.getNextEntry();
+                if (entry == null || !entry.getName().equals(listed.name())) {
+                    return failed(file, Check.ARCHIVE_CHAIN, ErrorCode.INVALID_HASH_CHAIN,
+                            "The archive does not hold " + listed.name() + " where its index says", facts);
+                }
+                MessageDigest one = sha256();
+                java.security.DigestInputStream container = new java.security.DigestInputStream(
+                        new java.io.FilterInputStream(zip) {
+                            @Override
+                            public void close() {
+                                // the archive stream stays open
+                            }
+                        }, one);
+                Verdict verdict = verify(file + "!" + listed.name(), container);
+                container.transferTo(java.io.OutputStream.nullOutputStream());
+                if (!MessageDigest.isEqual(one.digest(), listed.sha256())) {
+                    return failed(file, Check.ARCHIVE_CHAIN, ErrorCode.INVALID_HASH_CHAIN,
+                            "The digest of " + listed.name() + " does not match the index", facts);
+                }
+                if (!verdict.passed()) {
+                    Verdict.Failure f = verdict.failure().get();
+                    return new Verdict(file, Optional.of(new Verdict.Failure(f.check(), f.faultCode(),
+                            listed.name() + ": " + f.detail())), facts);
+                }
+            }
+            if (zip.getNextEntry() != null) {
+                return failed(file, Check.ARCHIVE_CHAIN, ErrorCode.INVALID_HASH_CHAIN,
+                        "The archive holds entries its index does not list", facts);
+            }
+            digesting.transferTo(java.io.OutputStream.nullOutputStream());
+            facts.put("sha256", java.util.Base64.getEncoder().encodeToString(whole.digest()));
+            return new Verdict(file, Optional.empty(), facts);
+        } catch (ZholException e) {
+            return new Verdict(file, Optional.of(Verdict.Failure.of(Check.CONTAINER, e)), facts);
+        } catch (java.io.IOException e) {
+            return failed(file, Check.CONTAINER, ErrorCode.MALFORMED_EVIDENCE, "The archive cannot be read: "
+                    + e.getMessage(), facts);
+        }
+    }
+
+    private static Verdict failed(String file, Check check, ErrorCode code, String detail, Map<String, String> facts) {
+        return new Verdict(file, Optional.of(new Verdict.Failure(check, code.camel(), detail)), facts);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /**
      * Checks that signed checkpoint {@code later} extends {@code earlier} by {@code proof}: both
      * signatures (check {@link Check#CHECKPOINT}), then the proof ({@link Check#CONSISTENCY}).
      */
