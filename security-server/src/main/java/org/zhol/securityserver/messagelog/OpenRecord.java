@@ -119,7 +119,7 @@ public final class OpenRecord implements AutoCloseable {
         state = State.COMMITTED;
         try {
             byte[] bodyDigest = digest.digest();
-            LogEntry entry = LogEntries.of(target.logId(), opening, bodyDigest, trailer);
+            LogEntry entry = LogEntries.message(target.logId(), opening, bodyDigest, trailer).entry();
             BodyInfo.Storage storage = mode == LogMode.METADATA_ONLY ? BodyInfo.Storage.NONE
                     : spool == null ? BodyInfo.Storage.INLINE : BodyInfo.Storage.FILE;
             Optional<Path> spooled = spool == null ? Optional.empty() : Optional.of(spool.finish());
