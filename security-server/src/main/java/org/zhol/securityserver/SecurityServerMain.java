@@ -13,6 +13,7 @@ import org.zhol.securityserver.cli.AccessCommand;
 import org.zhol.securityserver.cli.AnchorCommand;
 import org.zhol.securityserver.cli.ClientsCommand;
 import org.zhol.securityserver.cli.KeysCommand;
+import org.zhol.securityserver.cli.MessageLogCommand;
 import org.zhol.securityserver.cli.ServicesCommand;
 import org.zhol.securityserver.cli.StatusCommand;
 import org.zhol.securityserver.config.SecurityServerConfig;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "security-server", mixinStandardHelpOptions = true,
         description = "The Zhol security server.",
         subcommands = {SecurityServerMain.Init.class, SecurityServerMain.Start.class, ClientsCommand.class,
-            ServicesCommand.class, AccessCommand.class, KeysCommand.class, AnchorCommand.class, StatusCommand.class})
+            ServicesCommand.class, AccessCommand.class, KeysCommand.class, AnchorCommand.class, StatusCommand.class,
+            MessageLogCommand.class})
 public final class SecurityServerMain {
 
     public static void main(String[] args) {

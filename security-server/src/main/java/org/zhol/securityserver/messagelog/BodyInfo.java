@@ -11,7 +11,8 @@ import org.zhol.protocol.merkle.MerkleTree;
  *
  * @param mode    whether the bytes were kept
  * @param storage where they are
- * @param length  the body's length in bytes
+ * @param length  the body's length in bytes, or {@value #UNKNOWN_LENGTH} when the body never passed
+ *                through the log (only its digest was given: {@link OpenRecord#bodyDigest})
  * @param sha256  the SHA-256 digest of the body, computed as it streamed (what the manifest lists)
  */
 public record BodyInfo(LogMode mode, Storage storage, long length, byte[] sha256) {
@@ -26,11 +27,15 @@ public record BodyInfo(LogMode mode, Storage storage, long length, byte[] sha256
         FILE
     }
 
+    /** The length of a body the log never saw. */
+    public static final long UNKNOWN_LENGTH = -1;
+
     public BodyInfo {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(sha256, "sha256");
-        if (length < 0 || sha256.length != MerkleTree.HASH_LENGTH) {
+        if (length < UNKNOWN_LENGTH || length == UNKNOWN_LENGTH && mode != LogMode.METADATA_ONLY
+                || sha256.length != MerkleTree.HASH_LENGTH) {
             throw new IllegalArgumentException("bad body length or digest");
         }
         if ((mode == LogMode.METADATA_ONLY) != (storage == Storage.NONE)) {

@@ -15,6 +15,7 @@ import org.zhol.protocol.id.SecurityServerId;
 import org.zhol.protocol.log.Direction;
 import org.zhol.protocol.log.LogEntry;
 import org.zhol.protocol.merkle.MerkleFrontier;
+import org.zhol.protocol.merkle.SubtreeHashes;
 import org.zhol.securityserver.store.LogRecordRepository;
 
 /**
@@ -83,6 +84,11 @@ public final class MessageLog implements AutoCloseable {
     /** The tree of every durable record. */
     public MerkleFrontier frontier() {
         return groupCommit.frontier();
+    }
+
+    /** The stored perfect subtrees of the log, for roots and proofs of any size up to {@link #size()}. */
+    public SubtreeHashes tree() {
+        return records;
     }
 
     /** The number of durable records: the size of the Merkle log. */

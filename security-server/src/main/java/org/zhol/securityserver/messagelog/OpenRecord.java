@@ -51,6 +51,7 @@ public final class OpenRecord implements AutoCloseable {
     private final ByteArrayOutputStream inline = new ByteArrayOutputStream();
     private BodyFiles.Spool spool;
     private long length;
+    private byte[] givenDigest;
     private State state = State.OPEN;
 
     OpenRecord(RecordOpening opening, LogMode mode, Target target) {
@@ -76,6 +77,9 @@ public final class OpenRecord implements AutoCloseable {
      */
     public void body(ByteBuffer chunk) {
         requireOpen();
+        if (givenDigest != null) {
+            throw new IllegalStateException("the body's digest was given; no body bytes may follow");
+        }
         int n = chunk.remaining();
         ByteBuffer view = chunk.duplicate();
         digest.update(view);
@@ -109,6 +113,20 @@ public final class OpenRecord implements AutoCloseable {
     }
 
     /**
+     * For a caller that cannot stream the body through the log: the body passed elsewhere and only its
+     * SHA-256 is known. The record is then metadata-only whatever the mode, with an unknown body length.
+     *
+     * @throws IllegalStateException when body bytes were given already
+     */
+    public void bodyDigest(byte[] sha256) {
+        requireOpen();
+        if (length > 0 || sha256.length != 32) {
+            throw new IllegalStateException("a body digest replaces the body: give 32 bytes and no body bytes");
+        }
+        givenDigest = sha256.clone();
+    }
+
+    /**
      * Completes the record and hands it to the group commit. The future completes once the record is
      * durable, or fails with {@code LoggingFailed} (prefixed for the record's side) when it could not be
      * made durable: then nothing of it is stored.
@@ -118,15 +136,17 @@ public final class OpenRecord implements AutoCloseable {
         requireOpen();
         state = State.COMMITTED;
         try {
-            byte[] bodyDigest = digest.digest();
+            byte[] bodyDigest = givenDigest != null ? givenDigest : digest.digest();
             LogEntry entry = LogEntries.message(target.logId(), opening, bodyDigest, trailer).entry();
-            BodyInfo.Storage storage = mode == LogMode.METADATA_ONLY ? BodyInfo.Storage.NONE
+            LogMode kept = givenDigest != null ? LogMode.METADATA_ONLY : mode;
+            long bodyLength = givenDigest != null ? BodyInfo.UNKNOWN_LENGTH : length;
+            BodyInfo.Storage storage = kept == LogMode.METADATA_ONLY ? BodyInfo.Storage.NONE
                     : spool == null ? BodyInfo.Storage.INLINE : BodyInfo.Storage.FILE;
             Optional<Path> spooled = spool == null ? Optional.empty() : Optional.of(spool.finish());
             Optional<byte[]> inlineBody = storage == BodyInfo.Storage.INLINE ? Optional.of(inline.toByteArray())
                     : Optional.empty();
             return target.groupCommit().submit(new PendingRecord(opening,
-                    new BodyInfo(mode, storage, length, bodyDigest), inlineBody, spooled, trailer, entry));
+                    new BodyInfo(kept, storage, bodyLength, bodyDigest), inlineBody, spooled, trailer, entry));
         } catch (IOException e) {
             discardSpool();
             return CompletableFuture.failedFuture(LogFaults.loggingFailed(opening.side(),

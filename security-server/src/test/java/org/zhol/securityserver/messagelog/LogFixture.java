@@ -12,11 +12,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.zhol.protocol.crypto.CadesSigner;
 import org.zhol.protocol.id.ClientId;
+import org.zhol.protocol.id.SecurityServerId;
 import org.zhol.protocol.id.ServiceId;
 import org.zhol.protocol.log.Direction;
-import org.zhol.protocol.id.SecurityServerId;
 import org.zhol.protocol.log.SignedCheckpoint;
 import org.zhol.protocol.manifest.DataObject;
 import org.zhol.protocol.manifest.Manifest;
@@ -43,7 +44,19 @@ final class LogFixture {
     record Message(RecordOpening opening, byte[] body, RecordTrailer trailer) {
     }
 
-    private final CadesSigner signer = SignatureFixture.create(false).cadesSigner();
+    private final CadesSigner signer;
+    private final Supplier<List<byte[]>> ocsp;
+
+    /** Messages signed by a test member key, without OCSP responses. */
+    LogFixture() {
+        this(SignatureFixture.create(false).cadesSigner(), List::of);
+    }
+
+    /** Messages signed by {@code signer}, with the OCSP responses that {@code ocsp} gives embedded. */
+    LogFixture(CadesSigner signer, Supplier<List<byte[]>> ocsp) {
+        this.signer = signer;
+        this.ocsp = ocsp;
+    }
 
     /** A request or response of {@code bodyLength} pseudo-random bytes, logged on the client proxy. */
     Message message(String id, Direction direction, int bodyLength) {
@@ -63,7 +76,7 @@ final class LogFixture {
                 DataObject.of(MessageMetadata.URI, MessageMetadata.MIME_TYPE, metadata),
                 DataObject.of("head.json", "application/json", head),
                 DataObject.of("body", "application/octet-stream", body))));
-        byte[] cms = signer.sign(manifest, Instant.now(), List.of());
+        byte[] cms = signer.sign(manifest, Instant.now(), ocsp.get());
         return new Message(new RecordOpening(direction, side, id, CLIENT, SERVICE, metadata, head), body,
                 new RecordTrailer(manifest, new MessageSignature.Single(cms), peerCheckpoint));
     }

@@ -10,7 +10,9 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.ocsp.CertificateStatus;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 import org.zhol.protocol.cert.DefaultCertificateProfile;
+import org.zhol.protocol.crypto.CadesSigner;
 import org.zhol.protocol.crypto.CadesVerifier;
+import org.zhol.protocol.crypto.SigningCredentials;
 import org.zhol.protocol.globalconf.CertificateHash;
 import org.zhol.protocol.log.CheckpointVerifier;
 import org.zhol.protocol.manifest.SignatureFixture;
@@ -46,6 +48,17 @@ final class OwnerKey implements AutoCloseable {
         byte[] csr = token.certificationRequest(key.keyId(), new X500Name(SUBJECT));
         certificate = ca.issue(TestPki.Spec.sign(SUBJECT), new JcaPKCS10CertificationRequest(csr).getPublicKey());
         token.importCertificate(certificate.getEncoded());
+    }
+
+    /** Signs with this key (messages of its member, as the exchange would). */
+    CadesSigner cadesSigner() {
+        KeyInfo key = token.keys().getFirst();
+        return new CadesSigner(new SigningCredentials(token.signingKey(key.keyId()), certificate, List.of()));
+    }
+
+    /** A GOOD OCSP response for the certificate, made now. */
+    byte[] ocspResponse() {
+        return SignatureFixture.ocspResponse(ca, certificate, Instant.now(), CertificateStatus.GOOD);
     }
 
     /** Signs checkpoints with this key. */
