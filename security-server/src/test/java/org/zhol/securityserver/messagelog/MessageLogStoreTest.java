@@ -238,6 +238,26 @@ class MessageLogStoreTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void aBodyKnownOnlyByItsDigestIsLoggedMetadataOnly(TestDatabases.Kind kind) {
+        try (Database db = LogFixture.open(TestDatabases.fresh(kind, dir));
+                MessageLog messageLog = LogFixture.start(LogFixture.config(dir), new SqlLogRecordRepository(db))) {
+            LogFixture.Message message = fixture.message("digest-only", Direction.RESPONSE, 70_000);
+            try (OpenRecord record = messageLog.open(message.opening())) {
+                record.bodyDigest(EntryDigest.sha256(message.body()));
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> record.body(new byte[1], 0, 1))
+                        .isInstanceOf(IllegalStateException.class);
+                record.commitAndWait(message.trailer());
+            }
+            StoredRecord stored = only(messageLog.find("digest-only", Direction.RESPONSE));
+            assertThat(stored.body()).isEqualTo(new BodyInfo(LogMode.METADATA_ONLY, BodyInfo.Storage.NONE,
+                    BodyInfo.UNKNOWN_LENGTH, EntryDigest.sha256(message.body())));
+            assertThat(stored.entry().entry("body").orElseThrow().sha256()).isEqualTo(EntryDigest.sha256(message.body()));
+            assertThat(messageLog.body(stored)).isEmpty();
+        }
+    }
+
     private LogFixture.Message quietMessage(String id, SubsystemId quiet) {
         LogFixture.Message m = fixture.message(id, Direction.REQUEST, Side.SERVER_PROXY, 5000, Optional.empty());
         // Logged on the server proxy of the quiet provider subsystem.
