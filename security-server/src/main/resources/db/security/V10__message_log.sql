@@ -72,3 +72,17 @@ CREATE TABLE ml_evidence_record (
     end_leaf   BIGINT NOT NULL,
     evidence   BYTEA  NOT NULL
 );
+
+-- An evidence archive: the containers of the records [first_leaf, end_leaf), in the file file_name
+-- under the message log's archives directory, whose SHA-256 the next archive names (protocol-spec
+-- docs/evidence.md). Records in an archive have archive_id = sequence; only they may be cleaned.
+CREATE TABLE ml_archive (
+    sequence   BIGINT       NOT NULL PRIMARY KEY,
+    file_name  VARCHAR(255) NOT NULL,
+    sha256     BYTEA        NOT NULL,
+    first_leaf BIGINT       NOT NULL,
+    end_leaf   BIGINT       NOT NULL,
+    created_at TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+CREATE INDEX ml_record_archive ON ml_record (archive_id, logged_at);

@@ -17,7 +17,9 @@ import org.zhol.protocol.evidence.AsicLayout;
 import org.zhol.protocol.log.ConsistencyProofCodec;
 import org.zhol.protocol.log.Direction;
 import org.zhol.protocol.manifest.InclusionProofCodec;
+import org.zhol.securityserver.messagelog.Archiver;
 import org.zhol.securityserver.messagelog.JobStatus;
+import org.zhol.securityserver.messagelog.LogArchive;
 import org.zhol.securityserver.messagelog.LogCheckpoint;
 import org.zhol.securityserver.messagelog.LogEvidence;
 import org.zhol.securityserver.messagelog.LogTimestamp;
@@ -61,7 +63,9 @@ final class MessageLogResource {
                 AdminRoute.authenticated("GET", "/messagelog/records", this::records),
                 AdminRoute.authenticated("GET", "/messagelog/records/{leaf}/inclusion", this::inclusion),
                 AdminRoute.authenticated("GET", "/messagelog/evidence", this::evidence),
-                AdminRoute.authenticated("GET", "/messagelog/trust-snapshot", this::trustSnapshot));
+                AdminRoute.authenticated("GET", "/messagelog/trust-snapshot", this::trustSnapshot),
+                AdminRoute.authenticated("GET", "/messagelog/archives", this::archives),
+                AdminRoute.authenticated("POST", "/messagelog/archives", this::archiveNow));
     }
 
     private MessageLogService log() {
@@ -78,6 +82,7 @@ final class MessageLogResource {
                 .orElse(json.object().nullNode()));
         node.set("checkpointing", job(log.checkpointer().status()));
         node.set("timestamping", job(log.timestamper().status()));
+        node.set("archiving", job(log.archiver().status()));
         return json.respond(200, node);
     }
 
@@ -151,6 +156,28 @@ final class MessageLogResource {
 
     private HttpResponse trustSnapshot(HttpRequest request) {
         return HttpResponse.json(200, evidence().trustSnapshot().encoded());
+    }
+
+    private HttpResponse archives(HttpRequest request) {
+        long before = number(request, "before").orElse(Long.MAX_VALUE);
+        int limit = (int) Math.min(MAX_LIST, number(request, "limit").orElse(100));
+        return json.respond(200, json.array(log().archiver().archives(before, limit), this::archive));
+    }
+
+    /** Archives every stamped record, then cleans archived records older than the keep period. */
+    private HttpResponse archiveNow(HttpRequest request) {
+        Archiver archiver = log().archiver();
+        Optional<LogArchive> last = archiver.archiveNow();
+        int cleaned = archiver.cleanNow();
+        ObjectNode node = json.object().put("cleaned", cleaned);
+        node.set("lastArchive", last.<JsonNode>map(this::archive).orElse(json.object().nullNode()));
+        return json.respond(200, node);
+    }
+
+    private ObjectNode archive(LogArchive a) {
+        return json.object().put("sequence", a.sequence()).put("fileName", a.fileName())
+                .put("sha256", java.util.HexFormat.of().formatHex(a.sha256())).put("firstLeaf", a.firstLeaf())
+                .put("endLeaf", a.endLeaf()).put("createdAt", a.createdAt().toString());
     }
 
     private LogEvidence evidence() {

@@ -19,13 +19,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code messagelog status|checkpoints|checkpoint|sign-checkpoint|stamp|records|inclusion|consistency|export
- * |trust-snapshot}: the message log's state, proofs and evidence.
+ * |trust-snapshot|archive}: the message log's state, proofs, evidence and archives.
  */
 @Command(name = "messagelog", description = "The message log: checkpoints, proofs and evidence containers.",
         subcommands = {MessageLogCommand.Status.class, MessageLogCommand.Checkpoints.class,
             MessageLogCommand.Checkpoint.class, MessageLogCommand.SignCheckpoint.class, MessageLogCommand.Stamp.class,
             MessageLogCommand.Records.class, MessageLogCommand.Inclusion.class, MessageLogCommand.Consistency.class,
-            MessageLogCommand.Export.class, MessageLogCommand.TrustSnapshot.class})
+            MessageLogCommand.Export.class, MessageLogCommand.TrustSnapshot.class, MessageLogCommand.Archive.class})
 public final class MessageLogCommand {
 
     private MessageLogCommand() {
@@ -280,6 +280,27 @@ public final class MessageLogCommand {
         @Override
         public Integer call() {
             return download(admin, spec, "/messagelog/trust-snapshot", file);
+        }
+    }
+
+    /** {@code messagelog archive}: archive and clean now, then list the latest archives. */
+    @Command(name = "archive", description = "Archive every time-stamped record and clean old archived ones now.")
+    static final class Archive implements Callable<Integer> {
+        @Mixin
+        AdminOptions admin;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            return admin.print(admin.client().post("/messagelog/archives", "{}"), out, spec.commandLine().getErr(), a -> {
+                JsonNode last = a.path("lastArchive");
+                out.println(last.isObject() ? "archived records up to " + (last.path("endLeaf").asLong() - 1) + " in "
+                        + last.path("fileName").asText() + " (sha256 " + last.path("sha256").asText() + ")"
+                        : "nothing to archive");
+                out.println("cleaned " + a.path("cleaned").asText() + " records");
+            });
         }
     }
 

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * <p>After a crash, {@link #recover} removes what no committed row can reference: every spool file,
  * and body files whose leaf index is at or past the stored tree size.
  *
- * <p><b>Pitfalls:</b> only the group commit's thread places and removes body files.
+ * <p><b>Pitfalls:</b> only the group commit's thread places body files and removes those of records
+ * that did not commit; retention removes those of cleaned records, whose leaves are never reused.
  */
 public final class BodyFiles {
 

@@ -136,6 +136,11 @@ public final class MessageLog implements AutoCloseable {
         };
     }
 
+    /** Removes the body file of a cleaned record. */
+    void removeBody(long leafIndex) throws IOException {
+        files.remove(leafIndex);
+    }
+
     /** The body files, for tests and status. */
     BodyFiles files() {
         return files;

@@ -4,6 +4,7 @@ package org.zhol.securityserver.messagelog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import org.zhol.protocol.evidence.ArchiveIndex;
 import org.zhol.protocol.evidence.EvidenceBatch;
 import org.zhol.protocol.tsp.TspClientConfig;
 
@@ -19,9 +20,10 @@ import org.zhol.protocol.tsp.TspClientConfig;
  * @param bodyLogging        which bodies are kept (default all)
  * @param checkpointInterval how often a checkpoint is signed when the log grew (default 1 s)
  * @param stamping           time-stamping settings
+ * @param archiving          archiving and retention settings
  */
 public record MessageLogConfig(Path directory, int inlineBodyLimit, int maxBatch, BodyLogging bodyLogging,
-        Duration checkpointInterval, Stamping stamping) {
+        Duration checkpointInterval, Stamping stamping, Archiving archiving) {
 
     /** Default of {@link #inlineBodyLimit}. */
     public static final int DEFAULT_INLINE_BODY_LIMIT = 64 * 1024;
@@ -44,27 +46,66 @@ public record MessageLogConfig(Path directory, int inlineBodyLimit, int maxBatch
         checkpointInterval = checkpointInterval == null ? DEFAULT_CHECKPOINT_INTERVAL : checkpointInterval;
         requirePositive(checkpointInterval, "checkpointInterval");
         stamping = stamping == null ? Stamping.DEFAULTS : stamping;
+        archiving = archiving == null ? Archiving.DEFAULTS : archiving;
     }
 
     /** The defaults, with the files in {@code dataDirectory/messagelog}. */
     public static MessageLogConfig defaults(Path dataDirectory) {
         return new MessageLogConfig(dataDirectory.resolve("messagelog"), DEFAULT_INLINE_BODY_LIMIT, DEFAULT_MAX_BATCH,
-                BodyLogging.FULL, DEFAULT_CHECKPOINT_INTERVAL, Stamping.DEFAULTS);
+                BodyLogging.FULL, DEFAULT_CHECKPOINT_INTERVAL, Stamping.DEFAULTS, Archiving.DEFAULTS);
     }
 
     /** This configuration with other body logging. */
     public MessageLogConfig withBodyLogging(BodyLogging newBodyLogging) {
-        return new MessageLogConfig(directory, inlineBodyLimit, maxBatch, newBodyLogging, checkpointInterval, stamping);
+        return new MessageLogConfig(directory, inlineBodyLimit, maxBatch, newBodyLogging, checkpointInterval, stamping,
+                archiving);
     }
 
     /** This configuration with another inline body limit. */
     public MessageLogConfig withInlineBodyLimit(int newLimit) {
-        return new MessageLogConfig(directory, newLimit, maxBatch, bodyLogging, checkpointInterval, stamping);
+        return new MessageLogConfig(directory, newLimit, maxBatch, bodyLogging, checkpointInterval, stamping, archiving);
     }
 
     /** This configuration with other stamping settings. */
     public MessageLogConfig withStamping(Stamping newStamping) {
-        return new MessageLogConfig(directory, inlineBodyLimit, maxBatch, bodyLogging, checkpointInterval, newStamping);
+        return new MessageLogConfig(directory, inlineBodyLimit, maxBatch, bodyLogging, checkpointInterval, newStamping,
+                archiving);
+    }
+
+    /** This configuration with another checkpoint interval. */
+    public MessageLogConfig withCheckpointInterval(Duration interval) {
+        return new MessageLogConfig(directory, inlineBodyLimit, maxBatch, bodyLogging, interval, stamping, archiving);
+    }
+
+    /** This configuration with other archiving settings. */
+    public MessageLogConfig withArchiving(Archiving newArchiving) {
+        return new MessageLogConfig(directory, inlineBodyLimit, maxBatch, bodyLogging, checkpointInterval, stamping,
+                newArchiving);
+    }
+
+    /**
+     * Archiving and retention. Time-stamped records are archived in leaf order into evidence archives under
+     * {@code <directory>/archives}, each naming the previous one's digest; then records archived and older
+     * than {@code keep} are removed from the database.
+     *
+     * @param interval   how often archiving and cleaning run (default 1 h)
+     * @param maxRecords Limit: the most containers in one archive file (default 10,000, at most
+     *                   {@link ArchiveIndex#MAX_CONTAINERS})
+     * @param keep       how long records stay in the database after they were logged, once archived
+     *                   (default 30 days)
+     */
+    public record Archiving(Duration interval, int maxRecords, Duration keep) {
+
+        /** The defaults. */
+        public static final Archiving DEFAULTS = new Archiving(Duration.ofHours(1), 10_000, Duration.ofDays(30));
+
+        public Archiving {
+            requirePositive(interval, "interval");
+            requirePositive(keep, "keep");
+            if (maxRecords < 1 || maxRecords > ArchiveIndex.MAX_CONTAINERS) {
+                throw new IllegalArgumentException("maxRecords must be in 1.." + ArchiveIndex.MAX_CONTAINERS);
+            }
+        }
     }
 
     /**

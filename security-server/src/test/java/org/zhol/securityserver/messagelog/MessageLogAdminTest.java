@@ -42,6 +42,7 @@ import org.zhol.protocol.verify.EvidenceVerifier;
 import org.zhol.protocol.verify.Verdict;
 import org.zhol.securityserver.SecurityServerMain;
 import org.zhol.securityserver.admin.AdminApi;
+import org.zhol.securityserver.store.SqlArchiveRepository;
 import org.zhol.securityserver.store.SqlCheckpointRepository;
 import org.zhol.securityserver.store.SqlLogRecordRepository;
 import org.zhol.securityserver.store.SqlTimestampRepository;
@@ -67,13 +68,13 @@ class MessageLogAdminTest {
     void proofsAndEvidenceThroughTheAdminApiAndTheCli() throws Exception {
         try (OwnerKey owner = new OwnerKey(dir.resolve("token")); TsaServer tsa = new TsaServer("Admin Test TSA").start();
                 Database db = LogFixture.open(DatabaseConfig.h2File(dir, "admin"))) {
-            GlobalConfiguration configuration = configuration(owner, tsa);
+            GlobalConfiguration configuration = owner.configuration(tsa);
             SubsystemId quiet = MemberId.parse("DEV/GOV/1234").subsystem("CLIENT");
             MessageLogConfig config = LogFixture.config(dir).withBodyLogging(
                     new BodyLogging(LogMode.FULL, Map.of(quiet, LogMode.METADATA_ONLY)));
             MessageLogService service = new MessageLogService(config, LogFixture.SERVER, new MessageLogService.Parts(
                     new SqlLogRecordRepository(db), new SqlCheckpointRepository(db), new SqlTimestampRepository(db),
-                    owner.signing(), () -> configuration), Clock.systemUTC());
+                    new SqlArchiveRepository(db), owner.signing(), () -> configuration), Clock.systemUTC());
             SqlApiTokenStore tokenStore = new SqlApiTokenStore(db);
             ApiTokens tokens = new ApiTokens(tokenStore, new SecureRandom());
             String token = tokens.issue("auditor", ApiRole.ADMIN).secret();
@@ -141,6 +142,11 @@ class MessageLogAdminTest {
                         ConsistencyProofCodec.decode(Files.readAllBytes(proof)));
                 assertThat(consistency.passed()).as(consistency.toText()).isTrue();
 
+                Cli.Run archived = cli.run("messagelog", "archive");
+                assertThat(archived.out()).as(archived.err()).contains("archived records up to 3 in archive-00000001.zip",
+                        "cleaned 0 records");
+                assertThat(config.directory().resolve("archives/archive-00000001.zip")).exists();
+
                 Cli.Run unknown = cli.run("messagelog", "export", "--message-id", "nope", "--direction", "response",
                         "--out", dir.resolve("nope.asice").toString());
                 assertThat(unknown.exit()).isEqualTo(1);
@@ -148,22 +154,6 @@ class MessageLogAdminTest {
                 assertThat(dir.resolve("nope.asice")).doesNotExist();
             }
         }
-    }
-
-    private static GlobalConfiguration configuration(OwnerKey owner, TsaServer tsa) {
-        MemberId gov = MemberId.parse("DEV/GOV/1234");
-        MemberId com = MemberId.parse("DEV/COM/5678");
-        return new GlobalConfiguration("DEV",
-                List.of(new MemberClass("GOV", "Government"), new MemberClass("COM", "Companies")),
-                List.of(new Member(gov, "Owner", List.of(gov.subsystem("CLIENT"))),
-                        new Member(com, "Shop", List.of(com.subsystem("PROVIDER")))),
-                List.of(new SecurityServer(LogFixture.SERVER, "ss1.example.org", List.of(), List.of(gov.subsystem("CLIENT")),
-                        false)),
-                List.of(),
-                List.of(new ApprovedCa("Test CA", owner.ca.certificate(), List.of(), List.of(),
-                        DefaultCertificateProfile.ID)),
-                List.of(tsa.approved()),
-                new TrustParameters(Duration.ofHours(1), Duration.ofSeconds(60), Duration.ofSeconds(600)));
     }
 
     /** The security server's command line against the admin API. */

@@ -3,6 +3,7 @@ package org.zhol.securityserver.messagelog;
 
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,14 @@ import org.zhol.protocol.cert.DefaultCertificateProfile;
 import org.zhol.protocol.crypto.CadesSigner;
 import org.zhol.protocol.crypto.CadesVerifier;
 import org.zhol.protocol.crypto.SigningCredentials;
+import org.zhol.protocol.globalconf.ApprovedCa;
 import org.zhol.protocol.globalconf.CertificateHash;
+import org.zhol.protocol.globalconf.GlobalConfiguration;
+import org.zhol.protocol.globalconf.Member;
+import org.zhol.protocol.globalconf.MemberClass;
+import org.zhol.protocol.globalconf.SecurityServer;
+import org.zhol.protocol.globalconf.TrustParameters;
+import org.zhol.protocol.id.MemberId;
 import org.zhol.protocol.log.CheckpointVerifier;
 import org.zhol.protocol.manifest.SignatureFixture;
 import org.zhol.protocol.testpki.TestPki;
@@ -101,6 +109,26 @@ final class OwnerKey implements AutoCloseable {
                 return List.of();
             }
         };
+    }
+
+    /**
+     * A global configuration that approves this key's CA and {@code tsa}: the owner DEV/GOV/1234 with its
+     * subsystem CLIENT and server SS1, and the member DEV/COM/5678 with PROVIDER.
+     */
+    GlobalConfiguration configuration(TsaServer tsa) {
+        MemberId gov = MemberId.parse("DEV/GOV/1234");
+        MemberId com = MemberId.parse("DEV/COM/5678");
+        return new GlobalConfiguration("DEV",
+                List.of(new MemberClass("GOV", "Government"), new MemberClass("COM", "Companies")),
+                List.of(new Member(gov, "Owner", List.of(gov.subsystem("CLIENT"))),
+                        new Member(com, "Shop", List.of(com.subsystem("PROVIDER")))),
+                List.of(new SecurityServer(LogFixture.SERVER, "ss1.example.org", List.of(), List.of(gov.subsystem("CLIENT")),
+                        false)),
+                List.of(),
+                List.of(new ApprovedCa("Test CA", ca.certificate(), List.of(), List.of(),
+                        DefaultCertificateProfile.ID)),
+                List.of(tsa.approved()),
+                new TrustParameters(Duration.ofHours(1), Duration.ofSeconds(60), Duration.ofSeconds(600)));
     }
 
     @Override
