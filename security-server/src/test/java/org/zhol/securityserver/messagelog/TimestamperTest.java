@@ -26,6 +26,7 @@ import org.zhol.protocol.log.Direction;
 import org.zhol.protocol.log.EntryDigest;
 import org.zhol.protocol.tsp.TimestampVerifier;
 import org.zhol.protocol.tsp.TspClientConfig;
+import org.zhol.securityserver.health.TimestampingHealthCheck;
 import org.zhol.securityserver.store.SqlCheckpointRepository;
 import org.zhol.securityserver.store.SqlLogRecordRepository;
 import org.zhol.securityserver.store.SqlTimestampRepository;
@@ -129,12 +130,15 @@ class TimestamperTest {
                 assertThatThrownBy(() -> timestamper.check(Side.SERVER_PROXY)).isInstanceOfSatisfying(
                         ZholException.class, e -> assertThat(e.faultCode().toString())
                                 .isEqualTo("Server.ServerProxy.LoggingFailed.TimestamperFailed"));
+                TimestampingHealthCheck health = new TimestampingHealthCheck(timestamper);
+                assertThat(health.check().reason()).hasValueSatisfying(r -> assertThat(r).contains("unstamped since"));
 
                 // The TSA comes back: the schedule stamps the backlog and the check passes again.
                 tsa.start();
                 timestamper.start();
                 await(() -> timestamper.stampedSize() == 5);
                 timestamper.check(Side.CLIENT_PROXY);
+                assertThat(health.check().ok()).isTrue();
                 LogTimestamp backlog = stamps.latest().orElseThrow();
                 assertThat(backlog.firstLeaf()).isEqualTo(3);
                 assertThat(backlog.endLeaf()).isEqualTo(5);
