@@ -98,10 +98,19 @@ public final class Checkpointer implements AutoCloseable {
     }
 
     private void scheduled() {
+        JobStatus before = status;
         try {
             checkpointNow();
+            if (before.lastError().isPresent()) {
+                LOG.info("Checkpoints of the message log are signed again");
+            }
         } catch (RuntimeException e) {
-            LOG.warn("Cannot sign a checkpoint of the message log: {}", e.toString());
+            // Once per kind of failure, not every second.
+            if (!status.lastError().map(JobStatus.Failure::code).equals(before.lastError().map(JobStatus.Failure::code))) {
+                LOG.warn("Cannot sign a checkpoint of the message log: {}", e.toString());
+            } else {
+                LOG.debug("Still cannot sign a checkpoint of the message log: {}", e.toString());
+            }
         }
     }
 

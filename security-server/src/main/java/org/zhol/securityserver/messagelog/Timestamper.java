@@ -191,11 +191,19 @@ public final class Timestamper implements TimestampingStatus, AutoCloseable {
 
     private void scheduled() {
         Duration next;
+        JobStatus before = status;
         try {
             stampNow();
             next = interval();
+            if (before.lastError().isPresent()) {
+                LOG.info("The message log is time-stamped again, up to record {}", stampedSize - 1);
+            }
         } catch (RuntimeException e) {
-            LOG.warn("Cannot time-stamp the message log: {}", e.toString());
+            if (!status.lastError().map(JobStatus.Failure::code).equals(before.lastError().map(JobStatus.Failure::code))) {
+                LOG.warn("Cannot time-stamp the message log (retrying): {}", e.toString());
+            } else {
+                LOG.debug("Still cannot time-stamp the message log: {}", e.toString());
+            }
             Duration interval = interval();
             next = config.retryDelay().compareTo(interval) < 0 ? config.retryDelay() : interval;
         }
