@@ -55,7 +55,8 @@ CREATE TABLE ml_checkpoint (
 
 -- A time-stamping batch (protocol-spec docs/log.md section 6): a TSA token over the RFC 4998 hash
 -- tree of the records [first_leaf, end_leaf) and the checkpoint of checkpoint_size (>= end_leaf).
--- Every record below the latest end_leaf is stamped.
+-- Every record below the latest end_leaf is stamped. tsa_not_after is when the TSA certificate of the
+-- batch's newest token expires: the evidence records are renewed before that (log.md section 7).
 CREATE TABLE ml_timestamp (
     end_leaf            BIGINT       NOT NULL PRIMARY KEY,
     first_leaf          BIGINT       NOT NULL,
@@ -63,7 +64,8 @@ CREATE TABLE ml_timestamp (
     gen_time            TIMESTAMP WITH TIME ZONE NOT NULL,
     tsa_name            VARCHAR(255) NOT NULL,
     token               BYTEA        NOT NULL,
-    checkpoint_evidence BYTEA        NOT NULL
+    checkpoint_evidence BYTEA        NOT NULL,
+    tsa_not_after       TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
 -- A record's RFC 4998 evidence record (DER), from its batch's token.

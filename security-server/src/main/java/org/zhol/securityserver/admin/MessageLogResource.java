@@ -82,6 +82,7 @@ final class MessageLogResource {
                 .orElse(json.object().nullNode()));
         node.set("checkpointing", job(log.checkpointer().status()));
         node.set("timestamping", job(log.timestamper().status()));
+        node.set("renewal", job(log.timestamper().renewalStatus()));
         node.set("archiving", job(log.archiver().status()));
         return json.respond(200, node);
     }

@@ -120,20 +120,24 @@ public record MessageLogConfig(Path directory, int inlineBodyLimit, int maxBatch
      * @param maxBatch                Limit: the most records in one stamping batch (one TSA request);
      *                                a longer backlog takes several (default 10,000, at most
      *                                {@link EvidenceBatch#MAX_RECORDS})
+     * @param renewBefore             evidence records are renewed when the TSA certificate of their newest
+     *                                token expires within this (default 90 days, log.md §7)
      */
-    public record Stamping(Duration acceptableFailurePeriod, Duration retryDelay, TspClientConfig tsp, int maxBatch) {
+    public record Stamping(Duration acceptableFailurePeriod, Duration retryDelay, TspClientConfig tsp, int maxBatch,
+            Duration renewBefore) {
 
         /** Default of {@link #maxBatch}. */
         public static final int DEFAULT_MAX_BATCH = 10_000;
 
         /** The defaults. */
         public static final Stamping DEFAULTS = new Stamping(Duration.ofHours(4), Duration.ofSeconds(10),
-                TspClientConfig.DEFAULTS, DEFAULT_MAX_BATCH);
+                TspClientConfig.DEFAULTS, DEFAULT_MAX_BATCH, Duration.ofDays(90));
 
         public Stamping {
             requirePositive(acceptableFailurePeriod, "acceptableFailurePeriod");
             requirePositive(retryDelay, "retryDelay");
             Objects.requireNonNull(tsp, "tsp");
+            requirePositive(renewBefore, "renewBefore");
             if (maxBatch < 1 || maxBatch > EvidenceBatch.MAX_RECORDS) {
                 throw new IllegalArgumentException("maxBatch must be in 1.." + EvidenceBatch.MAX_RECORDS);
             }

@@ -69,14 +69,17 @@ public final class Timestamper implements TimestampingStatus, AutoCloseable {
 
     private final MessageLogConfig.Stamping config;
     private final Parts parts;
+    private final EvidenceRenewal renewal;
     private volatile long stampedSize;
     private volatile Oldest oldest = new Oldest(-1, Optional.empty());
     private volatile JobStatus status = JobStatus.NEVER;
+    private volatile JobStatus renewalStatus = JobStatus.NEVER;
     private ScheduledExecutorService scheduler;
 
     public Timestamper(MessageLogConfig.Stamping config, Parts parts) {
         this.config = Objects.requireNonNull(config, "config");
         this.parts = Objects.requireNonNull(parts, "parts");
+        this.renewal = new EvidenceRenewal(config.tsp(), parts.timestamps());
     }
 
     /** Loads the last stamp and schedules the first run one interval from now. */
@@ -149,6 +152,30 @@ public final class Timestamper implements TimestampingStatus, AutoCloseable {
         return made;
     }
 
+    /**
+     * Renews the evidence records whose newest TSA certificate expires within {@code renewBefore}.
+     *
+     * @return how many batches were renewed
+     * @throws ZholException {@code TimestampingFailed.*} when no approved TSA that outlasts them gives a token
+     */
+    public synchronized int renewNow() {
+        Instant now = parts.clock().instant();
+        try {
+            int renewed = renewal.renewDue(parts.trust().get(), now.plus(config.renewBefore()));
+            renewalStatus = renewalStatus.succeeded(now);
+            return renewed;
+        } catch (RuntimeException e) {
+            renewalStatus = e instanceof ZholException z ? renewalStatus.failed(now, z.faultCode().toString(), z.detail())
+                    : renewalStatus.failed(now, "InternalError", e.toString());
+            throw e;
+        }
+    }
+
+    /** How the last renewal of evidence records went. */
+    public JobStatus renewalStatus() {
+        return renewalStatus;
+    }
+
     private static String tsaName(TrustAnchors trust, TimestampToken token) {
         Optional<X509Certificate> certificate = token.tsaCertificate();
         return trust.approvedTsas().stream().filter(t -> certificate.map(t.certificate()::equals).orElse(false))
@@ -194,6 +221,7 @@ public final class Timestamper implements TimestampingStatus, AutoCloseable {
         JobStatus before = status;
         try {
             stampNow();
+            renew();
             next = interval();
             if (before.lastError().isPresent()) {
                 LOG.info("The message log is time-stamped again, up to record {}", stampedSize - 1);
@@ -208,6 +236,18 @@ public final class Timestamper implements TimestampingStatus, AutoCloseable {
             next = config.retryDelay().compareTo(interval) < 0 ? config.retryDelay() : interval;
         }
         scheduleNext(next);
+    }
+
+    private void renew() {
+        JobStatus before = renewalStatus;
+        try {
+            renewNow();
+        } catch (RuntimeException e) {
+            if (!renewalStatus.lastError().map(JobStatus.Failure::code)
+                    .equals(before.lastError().map(JobStatus.Failure::code))) {
+                LOG.warn("Cannot renew the message log's evidence records: {}", e.toString());
+            }
+        }
     }
 
     private Duration interval() {

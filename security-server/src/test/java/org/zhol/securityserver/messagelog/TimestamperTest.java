@@ -66,7 +66,7 @@ class TimestamperTest {
             throws Exception {
         MutableClock clock = MutableClock.atNow();
         MessageLogConfig.Stamping stamping = new MessageLogConfig.Stamping(PERIOD, Duration.ofMillis(200),
-                new TspClientConfig(Duration.ofSeconds(2), Duration.ofSeconds(5), 66_560), 2);
+                new TspClientConfig(Duration.ofSeconds(2), Duration.ofSeconds(5), 66_560), 2, Duration.ofDays(90));
         try (TsaServer broken = new TsaServer("Broken TSA"); TsaServer tsa = new TsaServer("Dev TSA").start();
                 OwnerKey owner = new OwnerKey(dir.resolve("token"));
                 Database db = LogFixture.open(TestDatabases.fresh(kind, dir))) {

@@ -11,6 +11,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -49,9 +51,15 @@ final class TsaServer implements AutoCloseable {
     private HttpServer server;
 
     TsaServer(String name) {
+        this(name, Duration.ofDays(365));
+    }
+
+    /** A TSA whose certificate is valid from an hour ago for {@code validity}. */
+    TsaServer(String name, Duration validity) {
         this.name = name;
         this.root = TestPki.rootCa("CN=" + name + " Root");
-        this.certificate = root.issue(TestPki.Spec.tsa("CN=" + name), keys.getPublic());
+        this.certificate = root.issue(TestPki.Spec.tsa("CN=" + name).withValidity(Instant.now().minus(
+                Duration.ofHours(1)), validity), keys.getPublic());
     }
 
     /** Listens (again) on its port; the first start picks a free one. */
