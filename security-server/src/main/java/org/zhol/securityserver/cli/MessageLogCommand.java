@@ -71,7 +71,7 @@ public final class MessageLogCommand {
                 if (s.path("latestCheckpoint").isObject()) {
                     printCheckpoint(out, s.path("latestCheckpoint"));
                 }
-                for (String job : new String[] {"checkpointing", "timestamping"}) {
+                for (String job : new String[] {"checkpointing", "timestamping", "renewal", "archiving"}) {
                     JsonNode error = s.path(job).path("lastError");
                     if (error.isObject()) {
                         out.printf("%s failed at %s: %s: %s%n", job, error.path("at").asText(),

@@ -105,7 +105,7 @@ class CheckpointerTest {
             owner.verifier().verify(checkpointer.latest().orElseThrow().signed());
             assertThat(checkpointer.status().lastError()).isEmpty();
 
-            owner.close();
+            owner.lock();
             log(messageLog, fixture.message("s3", Direction.REQUEST, 10));
             assertThatThrownBy(checkpointer::checkpointNow).isInstanceOfSatisfying(ZholException.class,
                     e -> assertThat(e.faultCode().toString()).isEqualTo("TokenNotActive"));

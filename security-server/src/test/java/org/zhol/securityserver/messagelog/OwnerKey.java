@@ -131,6 +131,11 @@ final class OwnerKey implements AutoCloseable {
                 new TrustParameters(Duration.ofHours(1), Duration.ofSeconds(60), Duration.ofSeconds(600)));
     }
 
+    /** Locks the token, as a server stopping or a wrong PIN would. */
+    void lock() {
+        token.close();
+    }
+
     @Override
     public void close() {
         token.close();
