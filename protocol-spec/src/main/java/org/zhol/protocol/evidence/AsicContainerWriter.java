@@ -99,7 +99,12 @@ public final class AsicContainerWriter {
 
     /** The {@code ASiCEvidenceRecordManifest} for a signed manifest and its signature. */
     public static byte[] evidenceRecordManifest(byte[] manifest, byte[] signature) {
-        List<DataObject> listed = ManifestCodec.decode(manifest, ManifestLimits.DEFAULT).dataObjects();
+        return evidenceRecordManifest(ManifestCodec.decode(manifest, ManifestLimits.DEFAULT), manifest, signature);
+    }
+
+    /** The same, for a manifest already decoded from {@code manifest}. */
+    public static byte[] evidenceRecordManifest(Manifest decoded, byte[] manifest, byte[] signature) {
+        List<DataObject> listed = decoded.dataObjects();
         List<DataObject> covered = new ArrayList<>(listed);
         covered.add(new DataObject(AsicLayout.MANIFEST, "text/xml", org.zhol.protocol.log.EntryDigest.sha256(manifest)));
         covered.add(new DataObject(AsicLayout.SIGNATURE, Manifest.CADES_MIME_TYPE,

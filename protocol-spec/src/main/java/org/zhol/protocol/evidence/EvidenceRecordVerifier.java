@@ -30,9 +30,47 @@ import org.zhol.protocol.tsp.TimestampVerifier;
 public final class EvidenceRecordVerifier {
 
     private final TimestampVerifier timestamps;
+    private final int cacheEntries;
+    private final java.util.Map<String, TimestampToken> verifiedTokens;
 
     public EvidenceRecordVerifier(TimestampVerifier timestamps) {
+        this(timestamps, 0);
+    }
+
+    /**
+     * A verifier that remembers up to {@code cacheEntries} verified (token, root) pairs by their exact
+     * bytes: the records of one batch share their token, which is then checked once.
+     */
+    public EvidenceRecordVerifier(TimestampVerifier timestamps, int cacheEntries) {
         this.timestamps = Objects.requireNonNull(timestamps, "timestamps");
+        if (cacheEntries < 0) {
+            throw new IllegalArgumentException("negative cache size");
+        }
+        this.cacheEntries = cacheEntries;
+        this.verifiedTokens = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<String, TimestampToken> eldest) {
+                return size() > EvidenceRecordVerifier.this.cacheEntries;
+            }
+        });
+    }
+
+    /** Decodes and verifies a token over {@code root}, or returns the one remembered for these bytes. */
+    private TimestampToken verifiedToken(byte[] tokenBytes, byte[] root) {
+        String key = java.util.HexFormat.of().formatHex(Ers.sha256(tokenBytes)) + java.util.HexFormat.of().formatHex(root);
+        TimestampToken known = cacheEntries > 0 ? verifiedTokens.get(key) : null;
+        if (known != null) {
+            return known;
+        }
+        TimestampToken token = TimestampToken.decode(tokenBytes);
+        if (!java.util.Arrays.equals(tokenBytes, token.encoded())) {
+            throw Ers.malformed("The archive timestamp's token is not in DER");
+        }
+        timestamps.verify(token, root);
+        if (cacheEntries > 0) {
+            verifiedTokens.put(key, token);
+        }
+        return token;
     }
 
     /**
@@ -64,12 +102,8 @@ public final class EvidenceRecordVerifier {
                     : List.of(Ers.sha256(Ers.der(stamps[i - 1].getTimeStamp())));
             byte[] root = root(stamp.getReducedHashTree(), covered);
             byte[] tokenBytes = Ers.der(stamp.getTimeStamp());
-            TimestampToken token = TimestampToken.decode(tokenBytes);
-            if (!java.util.Arrays.equals(tokenBytes, token.encoded())) {
-                throw Ers.malformed("The archive timestamp's token is not in DER");
-            }
             checkTokenEnvelope(stamp.getTimeStamp());
-            timestamps.verify(token, root);
+            TimestampToken token = verifiedToken(tokenBytes, root);
             if (i > 0) {
                 X509Certificate previous = tokens.getLast().tsaCertificate().orElseThrow();
                 if (!token.genTime().isBefore(previous.getNotAfter().toInstant())) {

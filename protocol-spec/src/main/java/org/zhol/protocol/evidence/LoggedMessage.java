@@ -96,4 +96,23 @@ public record LoggedMessage(SecurityServerId logId, Direction direction, String 
     public byte[] leafHash() {
         return entry().leafHash();
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LoggedMessage that && logId.equals(that.logId) && direction == that.direction
+                && messageId.equals(that.messageId) && dataObjects.equals(that.dataObjects)
+                && Arrays.equals(manifest, that.manifest) && Arrays.equals(signature, that.signature)
+                && peerCheckpoint.equals(that.peerCheckpoint);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(logId, direction, messageId, dataObjects, Arrays.hashCode(manifest),
+                Arrays.hashCode(signature), peerCheckpoint);
+    }
+
+    @Override
+    public String toString() {
+        return "LoggedMessage[" + logId.toPath() + ", " + direction.text() + ", " + messageId + ", " + dataObjects + "]";
+    }
 }

@@ -13,6 +13,9 @@ import org.zhol.protocol.log.EntryDigest;
  * @param name    the manifest URI, e.g. {@code body}; not {@code mimetype} nor under {@code META-INF/}
  * @param sha256  the digest that the manifest lists (32 bytes; copied)
  * @param content the bytes, or empty when only the digest was kept
+ *
+ * <p><b>Pitfalls:</b> equality compares the name, the digest and whether the bytes were kept, not the
+ * sources themselves.
  */
 public record LoggedObject(String name, byte[] sha256, Optional<BodySource> content) {
 

@@ -32,4 +32,23 @@ public record RecordEvidence(byte[] evidenceRecord, SignedCheckpoint checkpoint,
     public byte[] checkpointEvidenceRecord() {
         return checkpointEvidenceRecord.clone();
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RecordEvidence that && java.util.Arrays.equals(evidenceRecord, that.evidenceRecord)
+                && checkpoint.equals(that.checkpoint)
+                && java.util.Arrays.equals(checkpointEvidenceRecord, that.checkpointEvidenceRecord)
+                && inclusionProof.equals(that.inclusionProof);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(java.util.Arrays.hashCode(evidenceRecord), checkpoint,
+                java.util.Arrays.hashCode(checkpointEvidenceRecord), inclusionProof);
+    }
+
+    @Override
+    public String toString() {
+        return "RecordEvidence[" + checkpoint + ", " + inclusionProof + "]";
+    }
 }

@@ -31,4 +31,22 @@ public record VerifiedEvidenceRecord(List<TimestampToken> tokens, byte[] root) {
     public Instant firstStamp() {
         return tokens.getFirst().genTime();
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof VerifiedEvidenceRecord that && java.util.Arrays.equals(root, that.root)
+                && tokens.stream().map(TimestampToken::encoded).toList().size() == that.tokens.size()
+                && java.util.stream.IntStream.range(0, tokens.size()).allMatch(i -> java.util.Arrays.equals(
+                        tokens.get(i).encoded(), that.tokens.get(i).encoded()));
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Arrays.hashCode(root);
+    }
+
+    @Override
+    public String toString() {
+        return "VerifiedEvidenceRecord[" + tokens + "]";
+    }
 }

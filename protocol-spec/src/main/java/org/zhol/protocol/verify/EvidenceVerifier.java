@@ -64,13 +64,42 @@ public final class EvidenceVerifier {
     private final CheckpointVerifier checkpoints;
     private final EvidenceRecordVerifier evidenceRecords;
 
+    /** How many verified trust paths, tokens and checkpoints a verifier remembers. */
+    public static final int CACHE_ENTRIES = 1024;
+
+    private final Map<String, VerifiedCheckpoint> verifiedCheckpoints = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, VerifiedCheckpoint> eldest) {
+                    return size() > CACHE_ENTRIES;
+                }
+            });
+
+    /**
+     * A verifier for containers made under {@code snapshot}. It remembers (by exact bytes) the
+     * signatures it checked that many containers share — the batch's checkpoint and token, the
+     * signer's certificate path and OCSP response — so an archive verifies fast; the time-dependent
+     * checks still run for each container.
+     */
     public EvidenceVerifier(TrustSnapshot snapshot, ContainerLimits limits) {
         this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
         this.reader = new AsicContainerReader(limits);
-        this.signers = new TrustedSigners(snapshot.configuration(), CertificateProfiles.standard());
+        this.signers = new TrustedSigners(snapshot.configuration(), CertificateProfiles.standard(), CACHE_ENTRIES);
         this.checkpoints = new CheckpointVerifier(cades, signers, signers);
         this.evidenceRecords = new EvidenceRecordVerifier(new TimestampVerifier(
-                snapshot.configuration().approvedTsas(), Optional.empty()));
+                snapshot.configuration().approvedTsas(), Optional.empty()), CACHE_ENTRIES);
+    }
+
+    /** {@link CheckpointVerifier#verify}, remembered by the exact bytes (a checkpoint's checks do not depend on when). */
+    private VerifiedCheckpoint checkpoint(SignedCheckpoint signed) {
+        String key = java.util.HexFormat.of().formatHex(EntryDigest.sha256(signed.encode()));
+        VerifiedCheckpoint known = verifiedCheckpoints.get(key);
+        if (known != null) {
+            return known;
+        }
+        VerifiedCheckpoint verified = checkpoints.verify(signed);
+        verifiedCheckpoints.put(key, verified);
+        return verified;
     }
 
     /** The snapshot this verifier trusts. */
@@ -141,14 +170,14 @@ public final class EvidenceVerifier {
         run.facts.put("log", entry.logId().toPath());
         if (c.has(AsicLayout.PEER_CHECKPOINT)) {
             run.check = Check.PEER_CHECKPOINT;
-            VerifiedCheckpoint peer = checkpoints.verify(new SignedCheckpoint(c.require(AsicLayout.PEER_CHECKPOINT),
+            VerifiedCheckpoint peer = checkpoint(new SignedCheckpoint(c.require(AsicLayout.PEER_CHECKPOINT),
                     c.require(AsicLayout.PEER_CHECKPOINT_SIGNATURE)));
             run.facts.put("peerCheckpoint", peer.checkpoint().logId().toPath() + " size "
                     + peer.checkpoint().treeSize());
         }
         run.check = Check.EVIDENCE_RECORD;
         if (!Arrays.equals(c.require(AsicLayout.EVIDENCE_RECORD_MANIFEST),
-                AsicContainerWriter.evidenceRecordManifest(manifestBytes, signature))) {
+                AsicContainerWriter.evidenceRecordManifest(manifest, manifestBytes, signature))) {
             throw ZholException.client(ErrorCode.INVALID_REFERENCE,
                     "The evidence record manifest does not list exactly the covered files");
         }
@@ -168,7 +197,7 @@ public final class EvidenceVerifier {
         run.facts.put("tsa", ers.tokens().getFirst().tsaCertificate().map(x -> x.getSubjectX500Principal().getName())
                 .orElse("?"));
         run.check = Check.CHECKPOINT;
-        VerifiedCheckpoint checkpoint = checkpoints.verify(new SignedCheckpoint(c.require(AsicLayout.CHECKPOINT),
+        VerifiedCheckpoint checkpoint = checkpoint(new SignedCheckpoint(c.require(AsicLayout.CHECKPOINT),
                 c.require(AsicLayout.CHECKPOINT_SIGNATURE)));
         if (!checkpoint.checkpoint().logId().equals(entry.logId())) {
             throw ZholException.client(ErrorCode.INVALID_HASH_CHAIN, "The checkpoint is of "

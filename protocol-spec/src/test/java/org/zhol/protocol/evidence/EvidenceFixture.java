@@ -46,6 +46,8 @@ public final class EvidenceFixture {
     public final SignatureFixture provider = new SignatureFixture(client.root, TestPki.ecKeyPair(),
             "CN=Shop, O=COM, serialNumber=DEV/COM/5678", now.minus(Duration.ofHours(1)), Duration.ofDays(365));
     public final TestTsa tsa = TestTsa.create("Zhol Test TSA", now.minus(Duration.ofDays(1)), Duration.ofDays(365));
+    /** The client certificate's OCSP response, reused as a security server's OCSP cache does. */
+    public final byte[] clientOcsp = client.ocspResponse(now.minusSeconds(25));
     public final GlobalConfiguration configuration;
     public final TrustSnapshot snapshot;
 
@@ -70,7 +72,7 @@ public final class EvidenceFixture {
     public LoggedMessage request(String id, byte[] body, boolean metadataOnly, Optional<SignedCheckpoint> peer) {
         Instant signed = now.minusSeconds(20);
         SignatureFixture.Message message = SignatureFixture.Message.create(id, signed, body);
-        byte[] cms = client.cadesSigner().sign(message.manifest(), signed, List.of(client.ocspResponse(signed.minusSeconds(5))));
+        byte[] cms = client.cadesSigner().sign(message.manifest(), signed, List.of(clientOcsp));
         List<LoggedObject> objects = new ArrayList<>();
         objects.add(LoggedObject.of("metadata.xml", message.metadata()));
         objects.add(LoggedObject.of("header.http", message.header()));
@@ -93,7 +95,7 @@ public final class EvidenceFixture {
         MerkleTree tree = new MerkleTree(leaves);
         SignedCheckpoint checkpoint = new CheckpointSigner(client.cadesSigner()).sign(
                 new Checkpoint(SS1, tree.size(), tree.root(), now.minusSeconds(2)),
-                List.of(client.ocspResponse(now.minusSeconds(10))));
+                List.of(clientOcsp));
         EvidenceBatch batch = new EvidenceBatch(messages.stream().map(LoggedMessage::covered).toList(), checkpoint);
         TimestampToken token = tsa.stamp(batch.imprint(), now);
         EvidenceBatch.Stamped stamped = batch.stamp(token);
