@@ -70,12 +70,12 @@ final class ExchangeWorld implements AutoCloseable {
     ExchangeWorld(Path dir, ExchangeConfig settings) {
         ss1 = new Node(dir.resolve("ss1"), SS1, settings);
         ss2 = new Node(dir.resolve("ss2"), SS2, settings);
-        conf.set(configuration());
+        conf.set(configuration(ca));
         ss1.peers.serve(SS2, ss2.serverProxy);
         ss2.peers.serve(SS1, ss1.serverProxy);
     }
 
-    GlobalConfiguration configuration() {
+    static GlobalConfiguration configuration(TestPki.Issuer ca) {
         return new GlobalConfiguration("DEV", List.of(new MemberClass("GOV", "Government"),
                 new MemberClass("COM", "Companies")),
                 List.of(new Member(GOV, "Gov", List.of(CONSUMER)), new Member(COM, "Com", List.of(PROVIDER))),
