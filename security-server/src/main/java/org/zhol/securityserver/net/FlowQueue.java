@@ -53,6 +53,7 @@ final class FlowQueue<T> {
     private final Condition arrived = lock.newCondition();
     private final ArrayDeque<T> items = new ArrayDeque<>();
     private long bytes;
+    private boolean paused;
     private boolean ended;
     private Exception failure;
 
@@ -73,7 +74,6 @@ final class FlowQueue<T> {
     /** Adds an item (event loop); pauses reading at the high water mark. Dropped when the queue has ended. */
     void add(T item) {
         Objects.requireNonNull(item, "item");
-        boolean pause;
         lock.lock();
         try {
             if (ended || failure != null) {
@@ -82,13 +82,14 @@ final class FlowQueue<T> {
             }
             items.add(item);
             bytes += size.applyAsInt(item);
-            pause = bytes >= highWater;
+            // Decided under the lock, so that a concurrent poll cannot miss the pause and leave it set.
+            if (!paused && bytes >= highWater) {
+                paused = true;
+                flow.pause(ChannelFlow.QUEUE_FULL);
+            }
             arrived.signalAll();
         } finally {
             lock.unlock();
-        }
-        if (pause) {
-            flow.pause(ChannelFlow.QUEUE_FULL);
         }
     }
 
@@ -126,7 +127,6 @@ final class FlowQueue<T> {
      */
     T poll(Duration timeout) throws Failed, TimedOut, InterruptedException {
         T item;
-        boolean resume;
         lock.lock();
         try {
             long left = timeout.toNanos();
@@ -144,12 +144,12 @@ final class FlowQueue<T> {
             }
             item = items.poll();
             bytes -= size.applyAsInt(item);
-            resume = bytes <= lowWater;
+            if (paused && bytes <= lowWater) {
+                paused = false;
+                flow.resume(ChannelFlow.QUEUE_FULL);
+            }
         } finally {
             lock.unlock();
-        }
-        if (resume && flow.paused(ChannelFlow.QUEUE_FULL)) {
-            flow.resume(ChannelFlow.QUEUE_FULL);
         }
         return item;
     }
@@ -167,6 +167,16 @@ final class FlowQueue<T> {
                 left = arrived.awaitNanos(left);
             }
             return !items.isEmpty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The bytes queued now. */
+    long queuedBytes() {
+        lock.lock();
+        try {
+            return bytes;
         } finally {
             lock.unlock();
         }
