@@ -57,6 +57,7 @@ import org.zhol.protocol.transport.FrameType;
 import org.zhol.securityserver.config.ExchangeConfig;
 import org.zhol.securityserver.exchange.AuthIdentity;
 import org.zhol.securityserver.exchange.MessageLog;
+import org.zhol.securityserver.exchange.MultipartSoap;
 import org.zhol.securityserver.exchange.PeerTrust;
 import org.zhol.securityserver.exchange.ProviderIs;
 import org.zhol.securityserver.net.PeerClient;
@@ -70,7 +71,7 @@ import org.zhol.server.testing.MutableClock;
  * The message exchange end to end on loopback: three real security servers (SS1 hosts the consumer;
  * SS3 and SS2 both host the provider, in that order), a central server stub serving the signed
  * configuration, a CA with its OCSP responder, a provider information system ({@link ProviderIs}, REST
- * and SOAP) and the consumer IS as an HTTP client (the JDK's and curl). Every refusal is checked for its
+ * and SOAP, plain, SwA and MTOM) and the consumer IS as an HTTP client (the JDK's and curl). Every refusal is checked for its
  * code and for reaching nothing at the provider.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -221,6 +222,28 @@ class SecurityServerExchangeEndToEndTest {
         assertThat(answered.requestHash()).contains(RequestDigest.of(HashAlgorithm.SHA512, envelope));
         assertThat(provider.lastSoapAction()).isEqualTo("\"urn:getRandom\"");
         assertThat(completed()).isEqualTo(1);
+    }
+
+    @Test
+    void swaAndMtomRoundTripWithTheHashOfTheSoapPart() throws Exception {
+        for (String kind : List.of("text/xml", "application/xop+xml")) {
+            SoapHeader header = SoapHeader.request(CONSUMER, GET_RANDOM, "multipart-" + kind.length());
+            byte[] envelope = SoapHeaderCodec.envelope(header, new QName("urn:test", "getRandom", "t"));
+            byte[] attachment = new byte[300_000];
+            new Random(5).nextBytes(attachment);
+            MultipartSoap request = MultipartSoap.of(kind, envelope, attachment, new byte[0]);
+            HttpResponse<byte[]> response = call("POST", "/", request.body(), "Content-Type", request.contentType());
+            assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.ISO_8859_1)).isEqualTo(200);
+            MultipartSoap.Parsed answer = MultipartSoap.parse(response.headers().firstValue("Content-Type").orElseThrow(),
+                    response.body());
+            SoapHeader answered = SoapHeaderCodec.readHeader(answer.envelope(), SoapLimits.defaults());
+            assertThat(answered.withoutRequestHash()).isEqualTo(header);
+            assertThat(answered.requestHash()).contains(RequestDigest.of(HashAlgorithm.SHA512, envelope));
+            assertThat(answer.attachments()).hasSize(2);
+            assertThat(answer.attachments().getFirst()).isEqualTo(attachment);
+            assertThat(answer.attachments().get(1)).isEmpty();
+        }
+        assertThat(completed()).isEqualTo(2);
     }
 
     @Test

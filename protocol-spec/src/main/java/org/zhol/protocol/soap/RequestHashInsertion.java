@@ -13,7 +13,6 @@ import java.util.Arrays;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.zhol.protocol.error.ErrorCode;
 import org.zhol.protocol.error.ZholException;
 
 /**
@@ -41,7 +40,8 @@ public final class RequestHashInsertion {
     /**
      * The head with {@code hash} as its {@code requestHash}.
      *
-     * @param head    the first bytes of the message, at least through the header's end tag
+     * @param head    the first bytes of the message, at least through the header's end tag; bytes that are
+     *                not text in {@code charset} may follow the header (e.g. the next MIME part)
      * @param charset the message's charset, or null for UTF-8
      * @param hash    the request hash to insert
      * @param limits  the SOAP limits
@@ -253,7 +253,8 @@ public final class RequestHashInsertion {
             in.limit(i + 1);
             CoderResult result = decoder.decode(in, out, false);
             if (result.isError()) {
-                throw ZholException.client(ErrorCode.INVALID_SOAP, "The SOAP message is not valid " + charset);
+                // What follows may be binary (the next MIME part); the header must have ended before it.
+                break;
             }
             out.flip();
             if (out.hasRemaining()) {

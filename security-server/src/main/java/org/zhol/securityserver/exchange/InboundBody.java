@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.zhol.protocol.error.ErrorCode;
 import org.zhol.protocol.error.ZholException;
@@ -37,6 +38,7 @@ final class InboundBody extends InputStream {
     private byte[] current;
     private int position;
     private boolean complete;
+    private long sentAt = -1;
     private RuntimeException failure;
 
     /**
@@ -102,6 +104,9 @@ final class InboundBody extends InputStream {
                 current = pieces.removeFirst();
                 position = 0;
             } else if (complete) {
+                if (sentAt < 0) {
+                    sentAt = System.nanoTime();
+                }
                 return -1;
             } else {
                 try {
@@ -115,6 +120,11 @@ final class InboundBody extends InputStream {
         System.arraycopy(current, position, b, off, n);
         position += n;
         return n;
+    }
+
+    /** When the whole body had been read ({@link System#nanoTime()}); empty until then. */
+    synchronized OptionalLong sentAt() {
+        return sentAt < 0 ? OptionalLong.empty() : OptionalLong.of(sentAt);
     }
 
     /** The failure that ended the body, if any; the exchange reports it instead of the IS's error. */

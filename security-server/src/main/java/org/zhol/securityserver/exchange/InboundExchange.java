@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.zhol.protocol.error.ErrorCode;
 import org.zhol.protocol.error.FaultCode;
@@ -87,7 +88,9 @@ final class InboundExchange {
         byte[] whole = small ? body.bytes() : null;
         HttpRequest.BodyPublisher publisher = !small ? HttpRequest.BodyPublishers.ofInputStream(() -> body)
                 : whole.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(whole);
-        HttpResponse<InputStream> response = provider.send(request(service, metadata, head, publisher), body::failure);
+        OptionalLong start = OptionalLong.of(System.nanoTime());
+        HttpResponse<InputStream> response = provider.send(request(service, metadata, head, publisher),
+                service.timeout(), small ? () -> start : body::sentAt, body::failure);
         try (InputStream in = response.body()) {
             body.drain();
             new ResponseSender(context, channel).send(new ResponseSender.Request(metadata, head, verified.get(), isHash,
@@ -163,8 +166,7 @@ final class InboundExchange {
                 ? RestTargetCodec.providerUri(service.url().toString(),
                         new RestRequestTarget(metadata.service(), head.path(), head.query()))
                 : service.url();
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(service.timeout())
-                .method(head.method().name(), body);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).method(head.method().name(), body);
         try {
             for (HttpHeader header : head.headers()) {
                 builder.header(header.name(), header.value());

@@ -1,18 +1,21 @@
 // SPDX-License-Identifier: MIT
 package org.zhol.securityserver.exchange;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.zhol.protocol.error.ErrorCode;
 import org.zhol.protocol.error.FaultCode;
@@ -27,6 +30,9 @@ import org.zhol.protocol.error.ZholException;
  */
 public final class ProviderClient implements AutoCloseable {
 
+    /** How often a waiting call looks at the clock. */
+    private static final Duration POLL = Duration.ofMillis(100);
+
     private final ExecutorService executor;
     private final HttpClient http;
 
@@ -40,21 +46,44 @@ public final class ProviderClient implements AutoCloseable {
     /**
      * Sends {@code request} and returns the status and headers, the body still streaming.
      *
+     * <p>The timeout counts from the moment the request's body has been sent completely, as a read timeout
+     * would: a large body streamed to the provider does not eat into the service's time to answer.
+     *
+     * @param timeout   how long the provider may take to answer once it has the whole request
+     * @param sentAt    when the body was sent completely ({@link System#nanoTime()}), empty while it streams
      * @param abortedBy when the request body failed (the exchange refused the request), that failure is
      *                  thrown instead of the network error it caused
      * @throws ZholException {@code ServiceFailed.NetworkError}
      */
-    public HttpResponse<InputStream> send(HttpRequest request, Supplier<Optional<RuntimeException>> abortedBy) {
+    public HttpResponse<InputStream> send(HttpRequest request, Duration timeout, Supplier<OptionalLong> sentAt,
+            Supplier<Optional<RuntimeException>> abortedBy) {
+        CompletableFuture<HttpResponse<InputStream>> response = http.sendAsync(request,
+                HttpResponse.BodyHandlers.ofInputStream());
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpConnectTimeoutException | ConnectException e) {
-            throw abortedBy.get().orElseGet(() -> networkError("The service's information system cannot be reached", e));
-        } catch (HttpTimeoutException e) {
-            throw abortedBy.get().orElseGet(() -> networkError("The service's information system did not answer within "
-                    + request.timeout().map(Duration::toSeconds).orElse(0L) + " s", e));
-        } catch (IOException e) {
-            throw abortedBy.get().orElseGet(() -> networkError("The call to the service's information system failed", e));
+            while (true) {
+                OptionalLong sent = sentAt.get();
+                long waitNanos = sent.isEmpty() ? POLL.toNanos() : sent.getAsLong() + timeout.toNanos() - System.nanoTime();
+                if (waitNanos <= 0) {
+                    response.cancel(true);
+                    throw networkError("The service's information system did not answer within " + timeout.toSeconds()
+                            + " s", null);
+                }
+                try {
+                    return response.get(Math.min(waitNanos, POLL.toNanos()), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    // Look at the clock again.
+                }
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
+                throw abortedBy.get().orElseGet(() -> networkError("The service's information system cannot be reached",
+                        cause));
+            }
+            throw abortedBy.get().orElseGet(() -> networkError("The call to the service's information system failed",
+                    cause));
         } catch (InterruptedException e) {
+            response.cancel(true);
             Thread.currentThread().interrupt();
             throw networkError("Interrupted while calling the service's information system", e);
         }

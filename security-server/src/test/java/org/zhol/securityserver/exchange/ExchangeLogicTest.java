@@ -164,6 +164,26 @@ class ExchangeLogicTest {
     }
 
     @Test
+    void swaAndMtomRoundTripWithTheHashOfTheSoapPart() throws Exception {
+        for (String kind : List.of("text/xml", "application/xop+xml")) {
+            SoapHeader header = SoapHeader.request(ExchangeWorld.CONSUMER, GET_RANDOM, "swa-" + kind.length());
+            byte[] envelope = SoapHeaderCodec.envelope(header, new QName("urn:test", "getRandom", "t"));
+            byte[] attachment = new byte[200_000];
+            new Random(3).nextBytes(attachment);
+            MultipartSoap request = MultipartSoap.of(kind, envelope, attachment);
+            CapturingResponder r = call("POST", "/", List.of(new HttpHeader("Content-Type", request.contentType())),
+                    request.body());
+            assertThat(r.status).as(r.body.toString()).isEqualTo(200);
+            MultipartSoap.Parsed answer = MultipartSoap.parse(r.header("Content-Type"), r.body.toByteArray());
+            SoapHeader response = SoapHeaderCodec.readHeader(answer.envelope(), SoapLimits.defaults());
+            assertThat(response.withoutRequestHash()).isEqualTo(header);
+            assertThat(response.requestHash()).contains(RequestDigest.of(HashAlgorithm.SHA512, envelope));
+            assertThat(answer.attachments()).hasSize(1);
+            assertThat(answer.attachments().getFirst()).isEqualTo(attachment);
+        }
+    }
+
+    @Test
     void aBodyLargerThanOneFrameStreamsBothWays() throws Exception {
         long size = 3 * 1024 * 1024 + 17;
         CapturingResponder r = call("POST", PREFIX + "echo/big", rest("X-Test-Size", Long.toString(size)),
