@@ -349,12 +349,8 @@ class SecurityServerExchangeEndToEndTest {
         HttpRequest streamed = HttpRequest.newBuilder(ss1.clientProxy(REST + "echo/x"))
                 .header("X-Road-Client", "DEV/GOV/1001/CONSUMER")
                 .POST(BodyPublishers.ofInputStream(() -> ProviderIs.generated(MAX_BODY + 1))).build();
-        try {
-            HttpResponse<byte[]> response = http.send(streamed, BodyHandlers.ofByteArray());
-            assertFault(response, 400, "Client.BadRequest");
-        } catch (java.io.IOException reset) {
-            // The server may close the connection while the client is still sending the rest of the body.
-        }
+        HttpResponse<byte[]> response = http.send(streamed, BodyHandlers.ofByteArray());
+        assertFault(response, 400, "Client.BadRequest");
         assertThat(completed()).isZero();
     }
 
@@ -383,7 +379,7 @@ class SecurityServerExchangeEndToEndTest {
         try (PeerClient client = new PeerClient(PeerClientConfig.DEFAULTS, identity,
                 new PeerTrust(ss1.server.configuration(), Clock.systemUTC())).start()) {
             ZholException refused = catchThrowableOfType(ZholException.class, () -> client.connect(List.of(target)));
-            assertThat(refused.faultCode().toString()).isIn("NetworkError", "SslAuthenticationFailed");
+            assertThat(refused.faultCode().toString()).isEqualTo("SslAuthenticationFailed");
         }
         assertThat(started()).isZero();
     }
