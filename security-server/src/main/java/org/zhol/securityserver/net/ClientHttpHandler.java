@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
@@ -50,6 +51,8 @@ final class ClientHttpHandler extends ChannelInboundHandlerAdapter {
     /** Body bytes queued per request before reading pauses, and the level at which it resumes. */
     private static final int BODY_HIGH_WATER = 256 * 1024;
     private static final int BODY_LOW_WATER = 64 * 1024;
+    /** How long a closing connection keeps reading the rest of a refused request. */
+    private static final long LINGER_MILLIS = 2000;
 
     /** What every connection of one listener shares. */
     record Shared(ClientRequestHandler handler, ExecutorService executor, Semaphore permits, ClientHttpLimits limits,
@@ -140,9 +143,12 @@ final class ClientHttpHandler extends ChannelInboundHandlerAdapter {
         }
         FlowQueue<ByteBuf> body = new FlowQueue<>(flow, BODY_HIGH_WATER, BODY_LOW_WATER, ByteBuf::readableBytes,
                 ByteBuf::release);
+        // Deviation: HTTP/1.0 has no chunked bodies; its responses without a length end with the connection.
+        boolean http10 = HttpVersion.HTTP_1_0.equals(request.protocolVersion());
+        boolean keepAlive = HttpUtil.isKeepAlive(request) && !http10;
         Exchange exchange = new Exchange(body, new NettyClientResponder(ctx.channel(), flow,
-                shared.limits().idleTimeout(), HttpMethod.HEAD.equals(request.method())),
-                HttpUtil.isKeepAlive(request));
+                shared.limits().idleTimeout(), HttpMethod.HEAD.equals(request.method()), !http10, keepAlive),
+                keepAlive);
         ClientRequest clientRequest;
         try {
             clientRequest = new ClientRequest(request.method().name(), request.uri(), headers(request),
@@ -217,9 +223,13 @@ final class ClientHttpHandler extends ChannelInboundHandlerAdapter {
         cancel(exchange.stallTimer);
         current = null;
         if (!reusable || refused || !exchange.requestEnded || !exchange.keepAlive) {
-            refused = true;
-            releasePending();
-            lastWrite.addListener(ChannelFutureListener.CLOSE);
+            if (exchange.requestEnded && !refused) {
+                refused = true;
+                releasePending();
+                lastWrite.addListener(ChannelFutureListener.CLOSE);
+            } else {
+                closeAfter(ctx, lastWrite);
+            }
             return;
         }
         while (!refused && !pending.isEmpty() && (current == null || !current.requestEnded)) {
@@ -234,9 +244,26 @@ final class ClientHttpHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void refuse(ChannelHandlerContext ctx, FullHttpResponse response) {
+        closeAfter(ctx, ctx.writeAndFlush(response));
+    }
+
+    /**
+     * Closes the connection after {@code lastWrite}, reading and dropping what the IS still sends for up to
+     * {@value #LINGER_MILLIS} ms: closing with unread input resets the connection, and the reset can destroy
+     * the answer before the IS reads it (an IS still uploading a refused body).
+     */
+    private void closeAfter(ChannelHandlerContext ctx, ChannelFuture lastWrite) {
         refused = true;
         releasePending();
-        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        flow.resume(ChannelFlow.PIPELINED);
+        flow.resume(ChannelFlow.QUEUE_FULL);
+        lastWrite.addListener(written -> {
+            if (written.isSuccess()) {
+                ctx.executor().schedule(() -> ctx.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+            } else {
+                ctx.close();
+            }
+        });
     }
 
     private void armHeaderTimer(ChannelHandlerContext ctx) {
