@@ -23,6 +23,8 @@ import org.zhol.protocol.crypto.CadesSignatureTest;
 import org.zhol.protocol.error.ErrorCode;
 import org.zhol.protocol.error.ZholException;
 import org.zhol.protocol.id.MemberId;
+import org.zhol.protocol.manifest.ManifestLimits;
+import org.zhol.protocol.manifest.MessageMetadata;
 import org.zhol.protocol.manifest.MessageSignature;
 import org.zhol.protocol.manifest.SignatureFixture;
 
@@ -61,10 +63,12 @@ class TransportVectorsTest {
         long maxBody = mutation.equals("max-body-1000") ? 1000 : 1 << 20;
         boolean response = file.startsWith("response") || file.equals("fault") || mutation.equals("read-as-response");
         MemberId signer = response ^ mutation.equals("expect-other-member") ? PROVIDER : CONSUMER;
-        byte[] requestManifest = manifestOf(read(mutation.equals("response-to-other-request")
+        List<Frame> request = split(read(mutation.equals("response-to-other-request")
                 ? "request-batch.frames" : "request.frames"));
+        MessageMetadata requestMetadata = MessageMetadata.decode(request.getFirst().payload(), ManifestLimits.DEFAULT);
+        byte[] requestManifest = TrailerCodec.decode(request.getLast().payload(), LIMITS).manifest();
         if (expected.equals("OK") || expected.startsWith("fault:")) {
-            Object outcome = run(file, stream, response, maxBody, requestManifest, signer);
+            Object outcome = run(file, stream, response, maxBody, new Request(requestMetadata, requestManifest), signer);
             if (expected.startsWith("fault:")) {
                 assertThat(outcome).isInstanceOfSatisfying(TransportFault.class,
                         f -> assertThat(f.code().toString()).isEqualTo(expected.substring(6)));
@@ -73,14 +77,14 @@ class TransportVectorsTest {
             }
         } else {
             ZholException e = catchThrowableOfType(ZholException.class,
-                    () -> run(file, stream, response, maxBody, requestManifest, signer));
+                    () -> run(file, stream, response, maxBody, new Request(requestMetadata, requestManifest), signer));
             assertThat(e).as("expected %s", expected).isNotNull();
             assertThat(e.code()).as(e.toString()).isEqualTo(ErrorCode.byName(expected).orElseThrow());
         }
     }
 
     /** Decodes and checks the stream: a {@link Hello}, a {@link TransportFault} or a verified {@link ReceivedMessage}. */
-    private static Object run(String file, byte[] stream, boolean response, long maxBody, byte[] requestManifest,
+    private static Object run(String file, byte[] stream, boolean response, long maxBody, Request request,
             MemberId signer) throws Exception {
         List<Frame> frames = decode(stream);
         if (file.equals("hello")) {
@@ -88,7 +92,7 @@ class TransportVectorsTest {
             assertThat(frames.getFirst().type()).isEqualTo(FrameType.HELLO);
             return HelloCodec.decode(frames.getFirst().payload(), LIMITS);
         }
-        MessageReader reader = response ? MessageReader.forResponse(LIMITS, maxBody, requestManifest)
+        MessageReader reader = response ? MessageReader.forResponse(LIMITS, maxBody, request.metadata(), request.manifest())
                 : MessageReader.forRequest(LIMITS, maxBody);
         Object outcome = null;
         for (Frame frame : frames) {
@@ -105,6 +109,10 @@ class TransportVectorsTest {
             SignatureFixture.verifier(root).verify(message.signedMessage(), signer, AT);
         }
         return outcome;
+    }
+
+    /** The request a response answers. */
+    private record Request(MessageMetadata metadata, byte[] manifest) {
     }
 
     /** The frames of a stream, fed to the decoder in 7-byte pieces; a partial frame at the end is {@code NetworkError}. */
@@ -138,10 +146,6 @@ class TransportVectorsTest {
 
     static byte[] join(List<Frame> frames) {
         return TransportVectorsGenerator.stream(frames);
-    }
-
-    private static byte[] manifestOf(byte[] stream) {
-        return TrailerCodec.decode(split(stream).getLast().payload(), LIMITS).manifest();
     }
 
     /** The stream changed as {@code mutation} says. */
@@ -190,6 +194,7 @@ class TransportVectorsTest {
             case "head-duplicate-key" -> f.set(1, edited(f.get(1), "{\"headers\"", "{\"method\":\"GET\",\"headers\""));
             case "head-path-traversal" -> f.set(1, edited(f.get(1), "/v1/items", "/v1/%2e%2e/admin"));
             case "head-unknown-protocol" -> f.set(1, edited(f.get(1), "\"REST\"", "\"GRPC\""));
+            case "response-other-message-id" -> f.set(0, edited(f.get(0), "vector-request", "vector-other"));
             case "meta-not-canonical" -> f.set(0, edited(f.get(0), "<MessageId>", "<MessageId >"));
             case "meta-request-hash" -> f.set(0, edited(f.get(0), "</SigningTime>",
                     "</SigningTime><RequestHash>" + "A".repeat(43) + "=</RequestHash>"));
