@@ -22,6 +22,7 @@ import org.zhol.protocol.error.ZholException;
 import org.zhol.protocol.id.SecurityServerId;
 import org.zhol.protocol.transport.Frame;
 import org.zhol.protocol.transport.FrameCodec;
+import org.zhol.protocol.transport.FrameType;
 import org.zhol.protocol.transport.TransportLimits;
 import org.zhol.securityserver.exchange.PeerAuthenticator;
 
@@ -133,10 +134,15 @@ final class PeerConnection {
     /**
      * Sends a frame, waiting while the connection's outbound buffer is full.
      *
-     * @throws ZholException {@code NetworkError} when the connection is gone or the peer stopped reading
+     * @throws ZholException {@code NetworkError} when the connection is gone or the peer stopped reading, and
+     *                       at once when the peer has already sent a FAULT (it refused the message being sent:
+     *                       transport.md §8.1); the FAULT stays queued for {@link #receive}
      */
     void send(Frame frame) {
         FrameCodec.requireWithin(frame, limits);
+        if (inbox.anyQueued(item -> item instanceof Frame f && f.type() == FrameType.FAULT)) {
+            throw fault(ErrorCode.NETWORK_ERROR, "The peer server sent a FAULT while this side was sending", null);
+        }
         try {
             flow.awaitWritable(writeTimeout);
         } catch (IOException e) {
