@@ -212,7 +212,7 @@ final class ClientHttpHandler extends ChannelInboundHandlerAdapter {
             } else {
                 lastWrite = ctx.channel().writeAndFlush(HttpFaultResponses.internalError());
             }
-            exchange.body.close(new IOException("the exchange has ended"));
+            closeQuietly(request.body());
         }
         boolean reusable = clean;
         ChannelFuture last = lastWrite;
@@ -324,6 +324,15 @@ final class ClientHttpHandler extends ChannelInboundHandlerAdapter {
     private void releasePending() {
         while (!pending.isEmpty()) {
             ReferenceCountUtil.release(pending.poll());
+        }
+    }
+
+    // Frees the buffer the handler was reading and whatever is still queued.
+    private static void closeQuietly(java.io.InputStream body) {
+        try {
+            body.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("closing a request body failed: {}", e.toString());
         }
     }
 
