@@ -15,26 +15,17 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
-import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLPeerUnverifiedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zhol.protocol.error.ZholException;
-import org.zhol.protocol.rest.HttpHeader;
 import org.zhol.securityserver.exchange.ClientRequest;
 import org.zhol.securityserver.exchange.ClientRequestHandler;
 
@@ -151,9 +142,7 @@ final class ClientHttpHandler extends ChannelInboundHandlerAdapter {
                 keepAlive);
         ClientRequest clientRequest;
         try {
-            clientRequest = new ClientRequest(request.method().name(), request.uri(), headers(request),
-                    (InetSocketAddress) ctx.channel().remoteAddress(), shared.tls(), peerCertificates(ctx),
-                    new RequestBodyStream(body));
+            clientRequest = ClientRequests.of(ctx.channel(), request, shared.tls(), new RequestBodyStream(body));
         } catch (ZholException malformed) {
             shared.permits().release();
             refuse(ctx, HttpFaultResponses.malformed());
@@ -339,30 +328,6 @@ final class ClientHttpHandler extends ChannelInboundHandlerAdapter {
     private static void cancel(ScheduledFuture<?> timer) {
         if (timer != null) {
             timer.cancel(false);
-        }
-    }
-
-    private static List<HttpHeader> headers(HttpRequest request) {
-        List<HttpHeader> headers = new ArrayList<>(request.headers().size());
-        for (Map.Entry<String, String> header : request.headers()) {
-            headers.add(new HttpHeader(header.getKey(), header.getValue()));
-        }
-        return headers;
-    }
-
-    private static List<X509Certificate> peerCertificates(ChannelHandlerContext ctx) {
-        SslHandler tls = ctx.pipeline().get(SslHandler.class);
-        if (tls == null) {
-            return List.of();
-        }
-        try {
-            List<X509Certificate> chain = new ArrayList<>();
-            for (Certificate certificate : tls.engine().getSession().getPeerCertificates()) {
-                chain.add((X509Certificate) certificate);
-            }
-            return chain;
-        } catch (SSLPeerUnverifiedException noClientCertificate) {
-            return List.of();
         }
     }
 }
