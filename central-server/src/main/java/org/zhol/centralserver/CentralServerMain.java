@@ -30,7 +30,7 @@ public final class CentralServerMain {
     }
 
     public static void main(String[] args) {
-        System.exit(new CentralServerMain(extensions()).commandLine().execute(args));
+        System.exit(new CentralServerMain(extensions()).commandLine(args).execute(args));
     }
 
     /**
@@ -53,6 +53,15 @@ public final class CentralServerMain {
     /** The command line; more subcommands (approve request, export anchor) may be added to it. */
     public CommandLine commandLine() {
         return Commands.commandLine(this, init, start);
+    }
+
+    /**
+     * The command line that {@code args} need: for {@code start ...} one that knows only {@code start},
+     * because building the models of all the admin commands is a good part of a server's start-up time;
+     * otherwise the whole {@link #commandLine()}.
+     */
+    CommandLine commandLine(String... args) {
+        return args.length > 0 && args[0].equals("start") ? Commands.startOnly(this, start) : commandLine();
     }
 
     /** Stops a {@code start} command running in this process, as SIGTERM does. */

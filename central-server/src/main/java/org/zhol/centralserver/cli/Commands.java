@@ -15,7 +15,7 @@ public final class Commands {
      * printed as one line on stderr with exit code 1; usage errors give exit code 2.
      */
     public static CommandLine commandLine(Object top, InitCommand init, StartCommand start) {
-        CommandLine cli = new CommandLine(top)
+        return withFaultHandler(new CommandLine(top)
                 .addSubcommand(init)
                 .addSubcommand(start)
                 .addSubcommand(new RegistryCommands.MemberClass())
@@ -32,7 +32,18 @@ public final class Commands {
                 .addSubcommand(new ManagementCommands.Anchor())
                 .addSubcommand(new ManagementCommands.Keys())
                 .addSubcommand(new ManagementCommands.Configuration())
-                .addSubcommand(new ManagementCommands.RegistrationTls());
+                .addSubcommand(new ManagementCommands.RegistrationTls()));
+    }
+
+    /**
+     * A command line that knows only {@code start}, for a server's start: it parses, helps and fails
+     * exactly as {@link #commandLine} does for {@code start}, without building the admin commands.
+     */
+    public static CommandLine startOnly(Object top, StartCommand start) {
+        return withFaultHandler(new CommandLine(top).addSubcommand(start));
+    }
+
+    private static CommandLine withFaultHandler(CommandLine cli) {
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             if (e instanceof CliFailure || e instanceof ZholException) {
                 String text = e instanceof ZholException z ? z.faultCode() + ": " + z.detail() : e.getMessage();
