@@ -56,8 +56,8 @@ final class SigningKeyFiles {
             throw ZholException.internal(ErrorCode.INTERNAL_ERROR, "Cannot generate a configuration signing key", e);
         }
         Instant from = now.truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
-        X509Certificate cert = SigningCertificates.selfSigned(keys,
-                "CN=" + instance + " configuration signing key " + number + ", O=Zhol", from, from.plus(validity), random);
+        String subject = "CN=" + instance + " configuration signing key " + number + ", O=Zhol";
+        X509Certificate cert = SigningCertificates.selfSigned(keys, subject, from, from.plus(validity), random);
         return new ConfigurationSigningKey(keys.getPrivate(), cert);
     }
 
