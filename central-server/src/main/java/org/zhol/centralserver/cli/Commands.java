@@ -3,6 +3,7 @@ package org.zhol.centralserver.cli;
 
 import org.zhol.protocol.error.ZholException;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Assembles the command line under a top-level command. */
 public final class Commands {
@@ -36,11 +37,14 @@ public final class Commands {
     }
 
     /**
-     * A command line that knows only {@code start}, for a server's start: it parses, helps and fails
-     * exactly as {@link #commandLine} does for {@code start}, without building the admin commands.
+     * A command line that knows only {@code start}, for a server's start: it parses and fails as
+     * {@link #commandLine} does for {@code start ...}, without reading the annotations of the top command
+     * (its {@code --help} and {@code --version} come before a subcommand) or of the admin commands.
+     *
+     * @param name the top command's name, for messages
      */
-    public static CommandLine startOnly(Object top, StartCommand start) {
-        return withFaultHandler(new CommandLine(top).addSubcommand(start));
+    public static CommandLine startOnly(String name, StartCommand start) {
+        return withFaultHandler(new CommandLine(CommandSpec.create().name(name)).addSubcommand(start));
     }
 
     private static CommandLine withFaultHandler(CommandLine cli) {
