@@ -44,7 +44,8 @@ if [ "$BUILD" = 1 ] || [ ! -f "$CP_FILE" ]; then
   (cd "$ROOT" && mvn -B -q -o -pl central-server -am -DskipTests package dependency:build-classpath \
       -Dmdep.includeScope=runtime -Dmdep.outputFile="$CP_FILE" >/dev/null 2>&1)
 fi
-CP=$ROOT/central-server/target/classes:$(cat "$CP_FILE")
+JAR=$(ls "$ROOT"/central-server/target/central-server-*.jar | grep -v -- '-tests.jar$' | head -1)
+CP=$JAR:$(cat "$CP_FILE")
 
 WORK=$(mktemp -d)
 PID=""
