@@ -42,7 +42,7 @@ JAVA=$JAVA_HOME/bin/java
 CP_FILE=$ROOT/central-server/target/runtime-classpath.txt
 if [ "$BUILD" = 1 ] || [ ! -f "$CP_FILE" ]; then
   (cd "$ROOT" && mvn -B -q -o -pl central-server -am -DskipTests package dependency:build-classpath \
-      -Dmdep.includeScope=runtime -Dmdep.outputFile="$CP_FILE" >/dev/null 2>&1)
+      -DincludeScope=runtime -Dmdep.outputFile="$CP_FILE" >/dev/null 2>&1)
 fi
 JAR=$(ls "$ROOT"/central-server/target/central-server-*.jar | grep -v -- '-tests.jar$' | head -1)
 CP=$JAR:$(cat "$CP_FILE")
