@@ -204,7 +204,7 @@ public record SecurityServerConfig(MemberId owner, String serverCode, Path dataD
             pollIntervalSeconds = pollIntervalSeconds == 0 ? DEFAULT_POLL_SECONDS : pollIntervalSeconds;
             centralTlsSha256 = centralTlsSha256 == null || centralTlsSha256.isBlank() ? null : centralTlsSha256;
             try {
-                registrationConfig();
+                settings(centralUrl, centralTlsSha256, timeoutSeconds, checkIntervalSeconds, pollIntervalSeconds);
             } catch (ZholException e) {
                 throw ZholException.client(ErrorCode.MALFORMED_SERVER_CONF, "registration: " + e.detail());
             }
@@ -212,10 +212,12 @@ public record SecurityServerConfig(MemberId owner, String serverCode, Path dataD
 
         /** The registration flows' settings. */
         public RegistrationConfig registrationConfig() {
-            return new RegistrationConfig(Optional.ofNullable(centralUrl),
-                    Optional.ofNullable(centralTlsSha256).map(CentralEndpoint::parsePin),
-                    Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(checkIntervalSeconds),
-                    Duration.ofSeconds(pollIntervalSeconds));
+            return settings(centralUrl, centralTlsSha256, timeoutSeconds, checkIntervalSeconds, pollIntervalSeconds);
+        }
+
+        private static RegistrationConfig settings(URI url, String pin, int timeout, int check, int poll) {
+            return new RegistrationConfig(Optional.ofNullable(url), Optional.ofNullable(pin).map(CentralEndpoint::parsePin),
+                    Duration.ofSeconds(timeout), Duration.ofSeconds(check), Duration.ofSeconds(poll));
         }
     }
 
