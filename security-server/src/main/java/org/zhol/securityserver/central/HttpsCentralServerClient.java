@@ -169,8 +169,15 @@ public final class HttpsCentralServerClient implements CentralServerClient {
     }
 
     private static ZholException untrusted(CentralEndpoint endpoint, SSLHandshakeException e) {
+        // The pin check's own message (two hashes) is worth showing whole; anything else is excerpted.
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof java.security.cert.CertificateException)) {
+            cause = cause.getCause();
+        }
+        String why = cause != null && cause.getMessage() != null && cause.getMessage().startsWith("The central server")
+                ? cause.getMessage() : describe(e);
         return ZholException.internal(ErrorCode.SSL_AUTHENTICATION_FAILED, "TLS with the central server at "
-                + endpoint.url() + " failed: " + describe(e), e);
+                + endpoint.url() + " failed: " + why, e);
     }
 
     private static String describe(Throwable e) {

@@ -2,7 +2,6 @@
 package org.zhol.securityserver.registration;
 
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Optional;
 import org.zhol.protocol.globalconf.CertificateHash;
 import org.zhol.protocol.globalconf.SecurityServer;
@@ -42,7 +41,7 @@ public final class Confirmation {
      *
      * @param client  the local client
      * @param current its status now
-     * @param open    the open requests (any)
+     * @param open    the open requests (any), in submission order
      * @param self    the configuration's entry for this server, empty when not listed; null when no valid
      *                configuration is held
      */
@@ -51,7 +50,7 @@ public final class Confirmation {
         String subject = client.toPath();
         Optional<RegistrationRequest> latest = open.stream()
                 .filter(r -> r.open() && r.type().aboutClient() && r.subject().equals(subject))
-                .max(Comparator.comparing(RegistrationRequest::submittedAt));
+                .reduce((earlier, later) -> later);
         if (latest.isPresent()) {
             return latest.get().type() == RequestType.CLIENT_REG ? RegistrationStatus.REGISTRATION_REQUESTED
                     : RegistrationStatus.DELETION_REQUESTED;

@@ -21,8 +21,9 @@ import org.zhol.securityserver.registry.RegistrationStatus;
 /**
  * Follows the kept requests until they are final. Every check interval, and after each submission:
  * <ol>
- *   <li>an open request is {@link RequestStatus#CONFIRMED} once a configuration generation newer than the
- *       one held at its submission shows its change ({@link Confirmation#shows});</li>
+ *   <li>a {@link RequestStatus#SUBMITTED} request (one the central server accepted) is
+ *       {@link RequestStatus#CONFIRMED} once a configuration generation newer than the one held at its
+ *       submission shows its change ({@link Confirmation#shows});</li>
  *   <li>the central server is asked about open requests it has not decided (or may not have received),
  *       at most once per poll interval each, and never before one interval has passed since this server
  *       started, so that a restart makes no network call;</li>
@@ -116,7 +117,8 @@ public final class RegistrationTracker implements AutoCloseable {
     }
 
     private void confirm(RegistrationRequest request, Held held) {
-        if (held.generation() > request.baseGeneration() && Confirmation.shows(request, held.self())) {
+        if (request.status() == RequestStatus.SUBMITTED && held.generation() > request.baseGeneration()
+                && Confirmation.shows(request, held.self())) {
             context.requests().update(request.with(RequestStatus.CONFIRMED, Optional.of(
                     "Shown in configuration generation " + held.generation()), context.clock().instant()));
             LOG.info("Management request {} ({} {}) confirmed by configuration generation {}", request.id(),

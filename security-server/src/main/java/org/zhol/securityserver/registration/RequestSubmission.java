@@ -61,7 +61,9 @@ public final class RequestSubmission {
         return switch (delivery) {
             case CentralServerClient.Accepted accepted -> {
                 RegistrationRequest answered = keep(sending.answered(accepted.answer(), now()));
-                supersede(answered);
+                if (answered.open()) {
+                    supersede(answered);
+                }
                 LOG.info("Management request {} ({} {}) submitted: {} at the central server", answered.id(),
                         type.wireName(), answered.subject(), accepted.answer().state());
                 yield answered;
@@ -97,8 +99,10 @@ public final class RequestSubmission {
 
     private void supersede(RegistrationRequest accepted) {
         for (RegistrationRequest other : context.requests().open()) {
-            if (!other.id().equals(accepted.id()) && sameMatter(other, accepted)
-                    && other.submittedAt().compareTo(accepted.submittedAt()) <= 0) {
+            if (other.id().equals(accepted.id())) {
+                return; // the ones after it were submitted later
+            }
+            if (sameMatter(other, accepted)) {
                 keep(other.with(RequestStatus.SUPERSEDED, Optional.of("Superseded by request " + accepted.id()),
                         now()));
             }

@@ -18,10 +18,10 @@ public interface RegistrationRequestRepository {
     /** The request with this id, if kept. */
     Optional<RegistrationRequest> find(String id);
 
-    /** Every request, oldest first. */
+    /** Every request, in the order they were inserted. */
     List<RegistrationRequest> list();
 
-    /** The requests whose status is open ({@code SENDING}, {@code SUBMITTED}), oldest first. */
+    /** The requests whose status is open ({@code SENDING}, {@code SUBMITTED}), in the order they were inserted. */
     List<RegistrationRequest> open();
 
     /** Replaces a request's progress (status, central state, detail, time); returns whether it exists. */

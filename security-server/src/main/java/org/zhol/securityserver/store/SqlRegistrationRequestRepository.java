@@ -89,7 +89,7 @@ public final class SqlRegistrationRequestRepository implements RegistrationReque
     private List<RegistrationRequest> select(String where, String parameter) {
         return db.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM registration_request" + where
-                    + " ORDER BY submitted_at, id")) {
+                    + " ORDER BY seq")) {
                 if (parameter != null) {
                     s.setString(1, parameter);
                 }
