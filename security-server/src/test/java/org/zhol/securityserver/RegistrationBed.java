@@ -263,6 +263,20 @@ final class RegistrationBed implements AutoCloseable {
         return last;
     }
 
+    /** The command line against this server's admin API: exit code and output. */
+    record Run(int exit, String out, String err) {
+    }
+
+    Run cli(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--admin-url", base, "--token", token));
+        int exit = SecurityServerMain.commandLine().setOut(new java.io.PrintWriter(out, true))
+                .setErr(new java.io.PrintWriter(err, true)).execute(all.toArray(String[]::new));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
     /** Stops the server (when running) and everything outside. */
     @Override
     public void close() {

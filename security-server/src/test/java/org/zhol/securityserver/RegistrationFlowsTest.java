@@ -67,7 +67,10 @@ class RegistrationFlowsTest {
         assertThat(bed.call("GET", "/registration/requests/" + auth.json().path("id").asText(), null).json()
                 .path("status").asText()).isEqualTo("SUBMITTED");
 
-        bed.call("POST", "/clients/DEV:GOV:1001:PROVIDER/registration", null).expect(202);
+        RegistrationBed.Run provider = bed.cli("clients", "register", PROVIDER.toPath());
+        assertThat(provider.exit()).as(provider.err()).isZero();
+        assertThat(provider.out()).contains("sent clientReg DEV/GOV/1001/PROVIDER as request").contains("SUBMITTED")
+                .contains("central server: APPROVED");
         Reply shop = bed.call("POST", "/clients/DEV:COM:2002:SHOP/registration", null).expect(202);
         assertThat(shop.json().path("status").asText()).isEqualTo("SUBMITTED");
         assertThat(bed.registration.received().getLast().signer(SignatureRole.CLIENT).orElseThrow().member())
@@ -91,6 +94,17 @@ class RegistrationFlowsTest {
         assertThat(bed.server.configuration().require().securityServer(RegistrationBed.SERVER).orElseThrow()
                 .hasAuthCert(new CertificateHash(authHash))).isTrue();
 
+        assertThat(bed.cli("status").out()).contains("registration: registered at ss1.example.org:5500, 1 auth "
+                + "certificate(s), 2 client(s)").contains("client DEV/COM/2002/SHOP");
+        assertThat(bed.cli("requests", "list").out()).contains("authCertReg").contains("clientReg")
+                .contains("CONFIRMED  central: APPROVED");
+        RegistrationBed.Run json = bed.cli("requests", "list", "--json");
+        assertThat(bed.json.readTree(json.out())).hasSize(3);
+        assertThat(bed.cli("central", "show").out()).contains("url " + bed.registration.url() + " (ADMIN)")
+                .contains("tls-sha256 " + bed.registration.pin().hex() + " (ADMIN)");
+        RegistrationBed.Run refused = bed.cli("register", "auth-cert", "--address", "ss1.example.org");
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("error: BadRequest: No AUTH key has an imported certificate");
         Reply again = bed.call("POST", "/registration/auth-cert", bed.body("address", "ss1.example.org")).expect(400);
         assertThat(again.text()).contains("No AUTH key has an imported certificate that is not registered yet");
         Reply twice = bed.call("POST", "/clients/DEV:GOV:1001:PROVIDER/registration", null).expect(400);
