@@ -162,8 +162,8 @@ class RegistrationFlowsTest {
         assertThat(settled.get(2).path("detail").asText()).contains("never received");
         assertThat(settled.get(4).path("centralState").asText()).isEqualTo("REJECTED");
         assertThat(settled.get(4).path("detail").asText()).contains("unknown host");
-        assertThat(bed.call("GET", "/clients/DEV:GOV:1001:PROVIDER", null).json().path("status").asText())
-                .isEqualTo("SAVED");
+        RegistrationBed.await("the rejected client SAVED", () -> bed.call("GET", "/clients/DEV:GOV:1001:PROVIDER",
+                null), r -> r.json().path("status").asText().equals("SAVED"));
         assertThat(bed.registration.received()).extracting(RegistrationListenerStub::type)
                 .containsExactly(RequestType.AUTH_CERT_REG, RequestType.CLIENT_REG);
 

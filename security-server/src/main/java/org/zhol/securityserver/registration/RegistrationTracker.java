@@ -19,14 +19,15 @@ import org.zhol.securityserver.registry.LocalClient;
 import org.zhol.securityserver.registry.RegistrationStatus;
 
 /**
- * Follows the kept requests until they are final. Every check interval, and after each submission:
+ * Follows the kept requests until they are final. Every check interval (steps 1 to 3), and after each
+ * submission (steps 1 and 3):
  * <ol>
  *   <li>a {@link RequestStatus#SUBMITTED} request (one the central server accepted) is
  *       {@link RequestStatus#CONFIRMED} once a configuration generation newer than the one held at its
  *       submission shows its change ({@link Confirmation#shows});</li>
  *   <li>the central server is asked about open requests it has not decided (or may not have received),
- *       at most once per poll interval each, and never before one interval has passed since this server
- *       started, so that a restart makes no network call;</li>
+ *       once a poll interval has passed since the request was submitted or last asked about, and since
+ *       this tracker started, so that a restart makes no network call;</li>
  *   <li>each local client's registration status is set by {@link Confirmation#clientStatus}.</li>
  * </ol>
  * Reading the configuration and the database is all a check costs when nothing is open.
@@ -39,9 +40,11 @@ public final class RegistrationTracker implements AutoCloseable {
     private final RequestSubmission submission;
     private final Duration checkInterval;
     private final Duration pollInterval;
-    /** Guarded by {@code this}: when the central server was last asked about each open request. */
+    /** Used by the scheduler's thread only: when the central server was last asked about each open request. */
     private final Map<String, Instant> polled = new HashMap<>();
     private ScheduledExecutorService scheduler;
+    /** When {@link #start()} ran; polls are due one interval after it at the earliest. */
+    private volatile Instant started = Instant.MIN;
 
     /**
      * @param context       what the flows share
@@ -62,9 +65,10 @@ public final class RegistrationTracker implements AutoCloseable {
         if (scheduler != null) {
             throw new IllegalStateException("the registration tracker is already started");
         }
+        started = context.clock().instant();
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("zhol-registration").factory());
         long millis = checkInterval.toMillis();
-        scheduler.scheduleWithFixedDelay(this::checkQuietly, millis, millis, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::tick, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -84,19 +88,23 @@ public final class RegistrationTracker implements AutoCloseable {
         }
     }
 
-    /** One check now: confirmations, due polls, client statuses. */
+    /**
+     * One check now, without any network call: confirmations from the configuration held, then the local
+     * clients' status.
+     */
     public synchronized void check() {
         Optional<Held> held = held();
         held.ifPresent(h -> context.requests().open().forEach(r -> confirm(r, h)));
-        List<RegistrationRequest> open = context.requests().open();
-        pollDue(open);
-        polled.keySet().retainAll(open.stream().map(RegistrationRequest::id).toList());
         updateClients(context.requests().open(), held);
     }
 
-    private void checkQuietly() {
+    /** What the schedule runs: a check, then the polls that are due (outside the check's lock). */
+    private void tick() {
         try {
             check();
+            if (pollDue(context.requests().open())) {
+                check();
+            }
         } catch (RuntimeException e) {
             LOG.warn("Registration check failed: {}", e.toString());
         }
@@ -126,24 +134,33 @@ public final class RegistrationTracker implements AutoCloseable {
         }
     }
 
-    private void pollDue(List<RegistrationRequest> open) {
+    /** Asks the central server about the undecided requests that are due; whether any changed. */
+    private boolean pollDue(List<RegistrationRequest> open) {
+        polled.keySet().retainAll(open.stream().map(RegistrationRequest::id).toList());
         Instant now = context.clock().instant();
+        boolean changed = false;
         for (RegistrationRequest request : open) {
             boolean undecided = request.progress().centralState().map(s -> s == CentralState.PENDING).orElse(true);
             if (!undecided) {
                 continue;
             }
-            Instant last = polled.computeIfAbsent(request.id(), id -> now);
+            Instant last = polled.getOrDefault(request.id(), later(started, request.submittedAt()));
             if (Duration.between(last, now).compareTo(pollInterval) < 0) {
                 continue;
             }
             polled.put(request.id(), now);
             try {
-                submission.refresh(request);
+                changed |= !submission.refresh(request).equals(request);
             } catch (ZholException e) {
                 LOG.debug("Cannot ask the central server about request {}: {}", request.id(), e.toString());
             }
         }
+        return changed;
+    }
+
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private void updateClients(List<RegistrationRequest> open, Optional<Held> held) {

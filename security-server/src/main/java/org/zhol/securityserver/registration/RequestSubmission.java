@@ -86,16 +86,25 @@ public final class RequestSubmission {
      */
     public RegistrationRequest refresh(RegistrationRequest request) {
         Optional<CentralAnswer> answer = client.find(settings.endpoint(), request.id());
-        if (answer.isPresent()) {
-            RegistrationRequest answered = request.answered(answer.get(), now());
-            return answered.progress().equals(request.progress()) ? request : keep(answered);
+        // Confirmation may have finished it while the central server was being asked.
+        RegistrationRequest current = context.requests().find(request.id()).orElse(request);
+        if (!current.open()) {
+            return current;
         }
-        if (request.status() == RequestStatus.SENDING) {
-            return keep(request.with(RequestStatus.FAILED,
+        if (answer.isPresent()) {
+            RegistrationRequest answered = current.answered(answer.get(), now());
+            boolean same = answered.status() == current.status()
+                    && answered.progress().centralState().equals(current.progress().centralState())
+                    && answered.progress().detail().equals(current.progress().detail());
+            return same ? current : keep(answered);
+        }
+        if (current.status() == RequestStatus.SENDING) {
+            return keep(current.with(RequestStatus.FAILED,
                     Optional.of("The central server has no record of this request; it was never received"), now()));
         }
-        return request;
+        return current;
     }
+
 
     private void supersede(RegistrationRequest accepted) {
         for (RegistrationRequest other : context.requests().open()) {
