@@ -48,7 +48,7 @@ public final class CentralServerMain {
     }
 
     /** The production extensions with the key store password from the environment, if any. */
-    static List<CentralServerExtension> extensions(Optional<String> keyStorePassword) {
+    public static List<CentralServerExtension> extensions(Optional<String> keyStorePassword) {
         Clock clock = Clock.systemUTC();
         return List.of(new ManagementExtension(clock), new PublishingExtension(clock, keyStorePassword));
     }
