@@ -16,6 +16,7 @@ import org.zhol.securityserver.health.HealthChecks;
 import org.zhol.securityserver.health.MaintenanceMode;
 import org.zhol.securityserver.health.OcspHealthCheck;
 import org.zhol.securityserver.ocsp.OwnOcspResponses;
+import org.zhol.securityserver.registration.RegistrationService;
 import org.zhol.securityserver.registry.ServiceRegistry;
 import org.zhol.securityserver.signer.PinSource;
 import org.zhol.securityserver.signer.Signer;
@@ -58,6 +59,7 @@ public final class SecurityServer implements AutoCloseable {
     private ServiceRegistry registry;
     private HealthChecks health;
     private ApiTokens tokens;
+    private RegistrationServices registration;
 
     /**
      * A server over {@code config} whose token opens with the PIN from {@code pin} (read at start; see
@@ -104,10 +106,13 @@ public final class SecurityServer implements AutoCloseable {
             health.register(new ConfigurationHealthCheck(trust.configuration()));
             health.register(new OcspHealthCheck(trust.ocsp()));
             health.register(new AuthKeyHealthCheck(trust.token(), trust.ocsp()));
+            registration = new RegistrationServices(config, timing.clock());
+            registration.start(db, trust, registry);
             AdminApi.Trust trustParts = new AdminApi.Trust(trust.token(), trust.anchorImport(), trust.configuration(),
                     trust.ocsp());
             AdminApi api = new AdminApi(new AdminApi.Parts(serverId, registry, tokens, tokenStore, health,
-                    maintenance, trustParts), json);
+                    maintenance, trustParts, new AdminApi.Registration(registration.service(), registration.central())),
+                    json);
             HttpServerConfig adminConfig = HttpServerConfig.plain("admin", config.listeners().admin().host(),
                     config.listeners().admin().port()).withMaxBodyBytes(ADMIN_MAX_BODY);
             admin = new HttpServer(adminConfig, api.handler(), json).start();
@@ -162,6 +167,12 @@ public final class SecurityServer implements AutoCloseable {
         return trust.ocsp();
     }
 
+    /** The registration flows: requests to the central server and their state. */
+    public synchronized RegistrationService registration() {
+        requireStarted();
+        return registration.service();
+    }
+
     public SecurityServerConfig config() {
         return config;
     }
@@ -171,6 +182,10 @@ public final class SecurityServer implements AutoCloseable {
         if (admin != null) {
             admin.close();
             admin = null;
+        }
+        if (registration != null) {
+            registration.close();
+            registration = null;
         }
         if (trust != null) {
             trust.close();
