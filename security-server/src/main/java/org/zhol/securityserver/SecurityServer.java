@@ -39,6 +39,7 @@ import org.zhol.securityserver.net.PeerClientConfig;
 import org.zhol.securityserver.net.ServerProxyConfig;
 import org.zhol.securityserver.net.ServerProxyListener;
 import org.zhol.securityserver.ocsp.OwnOcspResponses;
+import org.zhol.securityserver.registration.RegistrationService;
 import org.zhol.securityserver.registry.ServiceRegistry;
 import org.zhol.securityserver.signer.PinSource;
 import org.zhol.securityserver.signer.Signer;
@@ -91,6 +92,7 @@ public final class SecurityServer implements AutoCloseable {
     private ServerProxyListener serverProxy;
     private ClientHttpListener clientHttp;
     private ClientHttpListener clientHttps;
+    private RegistrationServices registration;
 
     /**
      * A server over {@code config} whose token opens with the PIN from {@code pin} (read at start; see
@@ -153,10 +155,13 @@ public final class SecurityServer implements AutoCloseable {
             health.register(new ConfigurationHealthCheck(trust.configuration()));
             health.register(new OcspHealthCheck(trust.ocsp()));
             health.register(new AuthKeyHealthCheck(trust.token(), trust.ocsp()));
+            registration = new RegistrationServices(config, timing.clock());
+            registration.start(db, trust, registry);
             AdminApi.Trust trustParts = new AdminApi.Trust(trust.token(), trust.anchorImport(), trust.configuration(),
                     trust.ocsp());
             AdminApi api = new AdminApi(new AdminApi.Parts(serverId, registry, tokens, tokenStore, health,
-                    maintenance, trustParts), json);
+                    maintenance, trustParts, new AdminApi.Registration(registration.service(), registration.central())),
+                    json);
             HttpServerConfig adminConfig = HttpServerConfig.plain("admin", config.listeners().admin().host(),
                     config.listeners().admin().port()).withMaxBodyBytes(ADMIN_MAX_BODY);
             admin = new HttpServer(adminConfig, api.handler(), json).start();
@@ -252,6 +257,12 @@ public final class SecurityServer implements AutoCloseable {
         return trust.ocsp();
     }
 
+    /** The registration flows: requests to the central server and their state. */
+    public synchronized RegistrationService registration() {
+        requireStarted();
+        return registration.service();
+    }
+
     public SecurityServerConfig config() {
         return config;
     }
@@ -281,6 +292,10 @@ public final class SecurityServer implements AutoCloseable {
         if (admin != null) {
             admin.close();
             admin = null;
+        }
+        if (registration != null) {
+            registration.close();
+            registration = null;
         }
         if (trust != null) {
             trust.close();

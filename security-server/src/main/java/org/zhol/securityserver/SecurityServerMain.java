@@ -10,9 +10,14 @@ import java.util.concurrent.CountDownLatch;
 import org.zhol.protocol.error.ZholException;
 import org.zhol.protocol.id.MemberId;
 import org.zhol.securityserver.cli.AccessCommand;
+import org.zhol.securityserver.cli.AddressCommand;
 import org.zhol.securityserver.cli.AnchorCommand;
+import org.zhol.securityserver.cli.CentralCommand;
 import org.zhol.securityserver.cli.ClientsCommand;
 import org.zhol.securityserver.cli.KeysCommand;
+import org.zhol.securityserver.cli.MaintenanceCommand;
+import org.zhol.securityserver.cli.RegisterCommand;
+import org.zhol.securityserver.cli.RequestsCommand;
 import org.zhol.securityserver.cli.ServicesCommand;
 import org.zhol.securityserver.cli.StatusCommand;
 import org.zhol.securityserver.config.SecurityServerConfig;
@@ -32,7 +37,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "security-server", mixinStandardHelpOptions = true,
         description = "The Zhol security server.",
         subcommands = {SecurityServerMain.Init.class, SecurityServerMain.Start.class, ClientsCommand.class,
-            ServicesCommand.class, AccessCommand.class, KeysCommand.class, AnchorCommand.class, StatusCommand.class})
+            ServicesCommand.class, AccessCommand.class, KeysCommand.class, AnchorCommand.class, StatusCommand.class,
+            RegisterCommand.class, AddressCommand.class, MaintenanceCommand.class, RequestsCommand.class,
+            CentralCommand.class})
 public final class SecurityServerMain {
 
     public static void main(String[] args) {

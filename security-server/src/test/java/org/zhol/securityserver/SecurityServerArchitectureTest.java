@@ -16,7 +16,7 @@ class SecurityServerArchitectureTest {
     @Test
     void onlyStoreImportsJavaSql() {
         for (String fragment : new String[] {"/registry/", "/admin/", "/config/", "/health/", "/cli/",
-            "/securityserver/SecurityServer"}) {
+            "/securityserver/SecurityServer", "/registration/", "/central/"}) {
             ImportRules.assertNoImports(Path.of("src/main/java"), fragment, "java.sql.", "javax.sql.");
         }
     }
@@ -25,6 +25,14 @@ class SecurityServerArchitectureTest {
     void accessDecisionsImportNoTransportOrStorage() {
         ImportRules.assertNoImports(Path.of("src/main/java"), "/registry/", "io.netty.", "org.zhol.server.http.",
                 "org.zhol.server.store.");
+    }
+
+    @Test
+    void registrationLogicImportsNoHttpOrStorage() {
+        // The flows reach the central server through CentralServerClient (HTTPS in central/) and keep
+        // requests behind store.RegistrationRequestRepository.
+        ImportRules.assertNoImports(Path.of("src/main/java"), "/registration/", "java.net.http.", "javax.net.",
+                "io.netty.", "org.zhol.server.http.", "org.zhol.server.store.", "org.zhol.securityserver.central.");
     }
 
     @Test

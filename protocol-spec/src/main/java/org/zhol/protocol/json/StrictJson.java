@@ -40,10 +40,10 @@ import org.zhol.protocol.error.ZholException;
  *
  * <p><b>Limits:</b> the caller's byte limit per document, and {@link #maxDepth()}.
  *
- * <p><b>Pitfalls:</b> Jackson writes non-ASCII characters as UTF-8 and escapes {@code "}, {@code \} and
- * the control characters below U+0020 ({@code \b \t \n \f \r} in their short forms, others as
- * {@code \}{@code u00XX}); that is part of every canonical form built on this class. Immutable and
- * thread-safe.
+ * <p><b>Pitfalls:</b> Jackson writes BMP characters from U+0020 as themselves in UTF-8 and escapes
+ * {@code "}, {@code \}, the control characters below U+0020 ({@code \b \t \n \f \r} in their short forms,
+ * others as {@code \}{@code u00XX}) and characters beyond U+FFFF (as an escaped surrogate pair), hex in
+ * upper case; that is part of every canonical form built on this class. Immutable and thread-safe.
  *
  */
 public final class StrictJson {

@@ -113,9 +113,4 @@ public final class HeadCodec {
         }
         return headers;
     }
-
-    /** A request head if {@code request}, else a response head. */
-    static MessageHead decode(byte[] bytes, boolean request, TransportLimits limits) {
-        return request ? decodeRequest(bytes, limits) : decodeResponse(bytes, limits);
-    }
 }

@@ -22,8 +22,8 @@ import org.zhol.protocol.manifest.MessageMetadata;
  * and at the TRAILER checks that the manifest lists exactly the digested data objects. What it yields is
  * not verified: pass {@link ReceivedMessage#signedMessage()} to {@code MessageSignatureVerifier}.
  *
- * <p>A request's metadata record must not carry a request hash; a response's must carry the hash of the
- * request this reader was made for.
+ * <p>A request's metadata record must not carry a request hash. A response's must carry the hash of the
+ * request this reader was made for, and repeat its message id, client and service.
  *
  * <p><b>Limits:</b> {@link TransportLimits} per frame (also checked here, for frames that did not come
  * through {@link FrameCodec.Decoder}), the body at most {@code maxBodyBytes}, no empty DATA frame.
@@ -39,32 +39,37 @@ public final class MessageReader {
     private final TransportLimits limits;
     private final long maxBodyBytes;
     private final Optional<byte[]> expectedRequestHash;
+    private final Optional<MessageMetadata> request;
     private final List<DataObject> dataObjects = new ArrayList<>(3);
     private State state = State.META;
     private MessageMetadata metadata;
     private MessageHead head;
     private DataObjectDigest body;
 
-    private MessageReader(TransportLimits limits, long maxBodyBytes, Optional<byte[]> expectedRequestHash) {
+    private MessageReader(TransportLimits limits, long maxBodyBytes, Optional<MessageMetadata> request,
+            Optional<byte[]> expectedRequestHash) {
         this.limits = Objects.requireNonNull(limits, "limits");
         if (maxBodyBytes < 0) {
             throw new IllegalArgumentException("maxBodyBytes must not be negative");
         }
         this.maxBodyBytes = maxBodyBytes;
+        this.request = request;
         this.expectedRequestHash = expectedRequestHash;
     }
 
     /** A reader for a request (server proxy side). */
     public static MessageReader forRequest(TransportLimits limits, long maxBodyBytes) {
-        return new MessageReader(limits, maxBodyBytes, Optional.empty());
+        return new MessageReader(limits, maxBodyBytes, Optional.empty(), Optional.empty());
     }
 
     /**
-     * A reader for the response to the request whose manifest bytes were {@code requestManifest} (client
-     * proxy side).
+     * A reader for the response to the request with metadata record {@code request} and manifest bytes
+     * {@code requestManifest} (client proxy side).
      */
-    public static MessageReader forResponse(TransportLimits limits, long maxBodyBytes, byte[] requestManifest) {
-        return new MessageReader(limits, maxBodyBytes, Optional.of(MessageParts.requestHash(requestManifest)));
+    public static MessageReader forResponse(TransportLimits limits, long maxBodyBytes, MessageMetadata request,
+            byte[] requestManifest) {
+        return new MessageReader(limits, maxBodyBytes, Optional.of(request),
+                Optional.of(MessageParts.requestHash(requestManifest)));
     }
 
     /**
@@ -77,7 +82,8 @@ public final class MessageReader {
      *                       request hash, or a HEAD, TRAILER or FAULT payload that its codec refuses (see
      *                       those for the codes of their field rules); {@code InvalidXml} for a metadata
      *                       record or manifest that is not canonical; {@code InconsistentResponse} for a
-     *                       response whose request hash is missing or another request's;
+     *                       response whose request hash is missing or another request's, or whose message
+     *                       id, client or service differ from the request's;
      *                       {@code InvalidReference} when the manifest does not list exactly the data
      *                       objects received
      */
@@ -154,6 +160,11 @@ public final class MessageReader {
                 && (hash.isEmpty() || !MessageDigest.isEqual(hash.get(), expectedRequestHash.get()))) {
             throw ZholException.client(ErrorCode.INCONSISTENT_RESPONSE,
                     "The response's request hash is " + (hash.isEmpty() ? "missing" : "not the request's"));
+        }
+        if (request.isPresent() && !(request.get().messageId().equals(decoded.messageId())
+                && request.get().client().equals(decoded.client()) && request.get().service().equals(decoded.service()))) {
+            throw ZholException.client(ErrorCode.INCONSISTENT_RESPONSE,
+                    "The response's message id, client or service differ from the request's");
         }
         metadata = decoded;
         dataObjects.add(DataObject.of(MessageParts.METADATA_URI, MessageParts.METADATA_MIME_TYPE, payload));

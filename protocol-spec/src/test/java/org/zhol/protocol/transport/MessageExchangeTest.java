@@ -147,16 +147,21 @@ class MessageExchangeTest {
                 List.of(new HttpHeader("Content-Type", "application/json")));
         Written response = write(metadata(Optional.of(hash)), head, "{\"id\":7}".getBytes(StandardCharsets.UTF_8),
                 3, false);
-        ReceivedMessage received = read(MessageReader.forResponse(LIMITS, MAX_BODY, request.manifest()),
+        ReceivedMessage received = read(MessageReader.forResponse(LIMITS, MAX_BODY, metadata(Optional.empty()), request.manifest()),
                 response.frames(), new ByteArrayOutputStream());
         assertThat(received.head()).isEqualTo(head);
         assertThat(received.dataObjects().get(2).mimeType()).isEqualTo("application/json");
         signer.verifier().verify(received.signedMessage(), SignatureFixture.MEMBER, now);
 
-        assertThat(codeOf(() -> read(MessageReader.forResponse(LIMITS, MAX_BODY, new byte[] {1}), response.frames(),
+        assertThat(codeOf(() -> read(MessageReader.forResponse(LIMITS, MAX_BODY, metadata(Optional.empty()), new byte[] {1}), response.frames(),
                 new ByteArrayOutputStream()))).isEqualTo(ErrorCode.INCONSISTENT_RESPONSE);
-        assertThat(codeOf(() -> read(MessageReader.forResponse(LIMITS, MAX_BODY, request.manifest()),
+        assertThat(codeOf(() -> read(MessageReader.forResponse(LIMITS, MAX_BODY, metadata(Optional.empty()), request.manifest()),
                 request.frames(), new ByteArrayOutputStream()))).as("a request where a response belongs")
+                .isEqualTo(ErrorCode.INCONSISTENT_RESPONSE);
+        MessageMetadata otherRequest = new MessageMetadata("msg-2", ClientId.parse("DEV/GOV/1234/CLIENT"),
+                ServiceId.parse("DEV/COM/5678/PROVIDER/items"), now, Optional.empty());
+        assertThat(codeOf(() -> read(MessageReader.forResponse(LIMITS, MAX_BODY, otherRequest, request.manifest()),
+                response.frames(), new ByteArrayOutputStream()))).as("another message id")
                 .isEqualTo(ErrorCode.INCONSISTENT_RESPONSE);
         assertThat(codeOf(() -> read(MessageReader.forRequest(LIMITS, MAX_BODY), response.frames(),
                 new ByteArrayOutputStream()))).as("a response where a request belongs")

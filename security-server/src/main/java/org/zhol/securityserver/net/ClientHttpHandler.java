@@ -11,29 +11,21 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
-import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLPeerUnverifiedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zhol.protocol.error.ZholException;
-import org.zhol.protocol.rest.HttpHeader;
 import org.zhol.securityserver.exchange.ClientRequest;
 import org.zhol.securityserver.exchange.ClientRequestHandler;
 
@@ -50,6 +42,8 @@ final class ClientHttpHandler extends ChannelInboundHandlerAdapter {
     /** Body bytes queued per request before reading pauses, and the level at which it resumes. */
     private static final int BODY_HIGH_WATER = 256 * 1024;
     private static final int BODY_LOW_WATER = 64 * 1024;
+    /** How long a closing connection keeps reading the rest of a refused request. */
+    private static final long LINGER_MILLIS = 2000;
 
     /** What every connection of one listener shares. */
     record Shared(ClientRequestHandler handler, ExecutorService executor, Semaphore permits, ClientHttpLimits limits,
@@ -140,14 +134,15 @@ final class ClientHttpHandler extends ChannelInboundHandlerAdapter {
         }
         FlowQueue<ByteBuf> body = new FlowQueue<>(flow, BODY_HIGH_WATER, BODY_LOW_WATER, ByteBuf::readableBytes,
                 ByteBuf::release);
+        // Deviation: HTTP/1.0 has no chunked bodies; its responses without a length end with the connection.
+        boolean http10 = HttpVersion.HTTP_1_0.equals(request.protocolVersion());
+        boolean keepAlive = HttpUtil.isKeepAlive(request) && !http10;
         Exchange exchange = new Exchange(body, new NettyClientResponder(ctx.channel(), flow,
-                shared.limits().idleTimeout(), HttpMethod.HEAD.equals(request.method())),
-                HttpUtil.isKeepAlive(request));
+                shared.limits().idleTimeout(), HttpMethod.HEAD.equals(request.method()), !http10, keepAlive),
+                keepAlive);
         ClientRequest clientRequest;
         try {
-            clientRequest = new ClientRequest(request.method().name(), request.uri(), headers(request),
-                    (InetSocketAddress) ctx.channel().remoteAddress(), shared.tls(), peerCertificates(ctx),
-                    new RequestBodyStream(body));
+            clientRequest = ClientRequests.of(ctx.channel(), request, shared.tls(), new RequestBodyStream(body));
         } catch (ZholException malformed) {
             shared.permits().release();
             refuse(ctx, HttpFaultResponses.malformed());
@@ -206,7 +201,7 @@ final class ClientHttpHandler extends ChannelInboundHandlerAdapter {
             } else {
                 lastWrite = ctx.channel().writeAndFlush(HttpFaultResponses.internalError());
             }
-            exchange.body.close(new IOException("the exchange has ended"));
+            closeQuietly(request.body());
         }
         boolean reusable = clean;
         ChannelFuture last = lastWrite;
@@ -217,9 +212,13 @@ final class ClientHttpHandler extends ChannelInboundHandlerAdapter {
         cancel(exchange.stallTimer);
         current = null;
         if (!reusable || refused || !exchange.requestEnded || !exchange.keepAlive) {
-            refused = true;
-            releasePending();
-            lastWrite.addListener(ChannelFutureListener.CLOSE);
+            if (exchange.requestEnded && !refused) {
+                refused = true;
+                releasePending();
+                lastWrite.addListener(ChannelFutureListener.CLOSE);
+            } else {
+                closeAfter(ctx, lastWrite);
+            }
             return;
         }
         while (!refused && !pending.isEmpty() && (current == null || !current.requestEnded)) {
@@ -234,9 +233,26 @@ final class ClientHttpHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void refuse(ChannelHandlerContext ctx, FullHttpResponse response) {
+        closeAfter(ctx, ctx.writeAndFlush(response));
+    }
+
+    /**
+     * Closes the connection after {@code lastWrite}, reading and dropping what the IS still sends for up to
+     * {@value #LINGER_MILLIS} ms: closing with unread input resets the connection, and the reset can destroy
+     * the answer before the IS reads it (an IS still uploading a refused body).
+     */
+    private void closeAfter(ChannelHandlerContext ctx, ChannelFuture lastWrite) {
         refused = true;
         releasePending();
-        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        flow.resume(ChannelFlow.PIPELINED);
+        flow.resume(ChannelFlow.QUEUE_FULL);
+        lastWrite.addListener(written -> {
+            if (written.isSuccess()) {
+                ctx.executor().schedule(() -> ctx.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+            } else {
+                ctx.close();
+            }
+        });
     }
 
     private void armHeaderTimer(ChannelHandlerContext ctx) {
@@ -300,33 +316,18 @@ final class ClientHttpHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    // Frees the buffer the handler was reading and whatever is still queued.
+    private static void closeQuietly(java.io.InputStream body) {
+        try {
+            body.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("closing a request body failed: {}", e.toString());
+        }
+    }
+
     private static void cancel(ScheduledFuture<?> timer) {
         if (timer != null) {
             timer.cancel(false);
-        }
-    }
-
-    private static List<HttpHeader> headers(HttpRequest request) {
-        List<HttpHeader> headers = new ArrayList<>(request.headers().size());
-        for (Map.Entry<String, String> header : request.headers()) {
-            headers.add(new HttpHeader(header.getKey(), header.getValue()));
-        }
-        return headers;
-    }
-
-    private static List<X509Certificate> peerCertificates(ChannelHandlerContext ctx) {
-        SslHandler tls = ctx.pipeline().get(SslHandler.class);
-        if (tls == null) {
-            return List.of();
-        }
-        try {
-            List<X509Certificate> chain = new ArrayList<>();
-            for (Certificate certificate : tls.engine().getSession().getPeerCertificates()) {
-                chain.add((X509Certificate) certificate);
-            }
-            return chain;
-        } catch (SSLPeerUnverifiedException noClientCertificate) {
-            return List.of();
         }
     }
 }

@@ -7,13 +7,12 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
-import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import java.util.concurrent.Executor;
 
 /**
  * The whole pipeline of an IS-facing listener: TLS (HTTPS only), the HTTP/1.1 codec with the line and
- * header limits, keep-alive, {@code Expect: 100-continue}, and the handler that streams each request to
- * the exchange. No aggregation: bodies stream both ways.
+ * header limits, {@code Expect: 100-continue}, and the handler that streams each request to the exchange
+ * and keeps the connection alive between requests. No aggregation: bodies stream both ways.
  */
 final class ClientHttpInitializer extends ChannelInitializer<SocketChannel> {
 
@@ -38,7 +37,6 @@ final class ClientHttpInitializer extends ChannelInitializer<SocketChannel> {
                 .setMaxInitialLineLength(config.limits().maxRequestLineBytes())
                 .setMaxHeaderSize(config.limits().maxHeaderBytes())
                 .setMaxChunkSize(MAX_CHUNK)));
-        p.addLast("keepAlive", new HttpServerKeepAliveHandler());
         p.addLast("continue", new HttpServerExpectContinueHandler());
         p.addLast("exchange", new ClientHttpHandler(shared));
     }

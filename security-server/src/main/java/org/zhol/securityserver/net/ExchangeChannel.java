@@ -15,10 +15,10 @@ import org.zhol.securityserver.exchange.PeerChannel;
  */
 final class ExchangeChannel implements PeerChannel {
 
-    /** What happens to the connection at release. */
+    /** What happens to the connection at release: pooled or closed, by its owner. */
     @FunctionalInterface
     interface Release {
-        /** Called once, with whether both messages completed. */
+        /** Called once, with whether both messages completed and the connection is still open. */
         void released(PeerConnection connection, boolean reusable);
     }
 
@@ -60,9 +60,6 @@ final class ExchangeChannel implements PeerChannel {
             return;
         }
         reusable = reusableConnection && connection.isOpen();
-        if (!reusable) {
-            connection.close();
-        }
         onRelease.released(connection, reusable);
     }
 

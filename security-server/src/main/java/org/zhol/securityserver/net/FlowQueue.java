@@ -172,6 +172,16 @@ final class FlowQueue<T> {
         }
     }
 
+    /** Whether a queued item matches {@code test}. */
+    boolean anyQueued(java.util.function.Predicate<? super T> test) {
+        lock.lock();
+        try {
+            return items.stream().anyMatch(test);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The bytes queued now. */
     long queuedBytes() {
         lock.lock();

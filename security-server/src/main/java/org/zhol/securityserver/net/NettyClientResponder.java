@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -35,14 +36,23 @@ final class NettyClientResponder implements ClientResponder {
     private final ChannelFlow flow;
     private final Duration writeTimeout;
     private final boolean headRequest;
+    private final boolean chunkedAllowed;
+    private final boolean keepAlive;
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile ResponseBodyStream body;
 
-    NettyClientResponder(Channel channel, ChannelFlow flow, Duration writeTimeout, boolean headRequest) {
+    /**
+     * @param chunkedAllowed false for an HTTP/1.0 request: a body without a length then ends with the connection
+     * @param keepAlive      whether the connection may serve another request; if not, {@code Connection: close}
+     */
+    NettyClientResponder(Channel channel, ChannelFlow flow, Duration writeTimeout, boolean headRequest,
+            boolean chunkedAllowed, boolean keepAlive) {
         this.channel = channel;
         this.flow = flow;
         this.writeTimeout = writeTimeout;
         this.headRequest = headRequest;
+        this.chunkedAllowed = chunkedAllowed;
+        this.keepAlive = keepAlive;
     }
 
     @Override
@@ -61,8 +71,11 @@ final class NettyClientResponder implements ClientResponder {
         }
         long length = contentLength(response);
         boolean bodyAllowed = !headRequest && status != 204 && status != 304;
-        if (bodyAllowed && length < 0) {
+        if (bodyAllowed && length < 0 && chunkedAllowed) {
             HttpUtil.setTransferEncodingChunked(response, true);
+        }
+        if (!keepAlive) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
         try {
             flow.awaitWritable(writeTimeout);

@@ -13,6 +13,9 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,8 +45,9 @@ import org.zhol.securityserver.exchange.PeerConnector;
  * Connects to other security servers ({@link PeerConnector}): mutual TLS 1.3 ({@link PeerTls}), the peer
  * must be the candidate it was dialled as, the HELLO exchange staples and checks OCSP both ways, and the
  * verified connection is pooled per server for the next exchange (TCP_NODELAY, keep-alive). Candidates are
- * tried in the given order: an idle pooled connection first, else a new one; a connection that cannot be
- * made or fails the checks moves on to the next candidate. The constructor only assigns; {@link #start()}
+ * tried in the given order: an idle pooled connection first (checked again against the current
+ * configuration, {@link PeerConnection#recheck}), else a new one; a connection that cannot be made or fails
+ * the checks moves on to the next candidate. The constructor only assigns; {@link #start()}
  * makes the threads; {@link #close()} closes the pool and frees them.
  */
 public final class PeerClient implements PeerConnector, AutoCloseable {
@@ -97,9 +101,15 @@ public final class PeerClient implements PeerConnector, AutoCloseable {
                 unreachable.add(candidate.id() + ": " + malformed.detail());
                 continue;
             }
-            PeerConnection pooled = pool.take(key);
-            if (pooled != null) {
-                return channel(key, pooled);
+            PeerConnection pooled;
+            while ((pooled = pool.take(key)) != null) {
+                try {
+                    pooled.recheck(authenticator);
+                    return channel(key, pooled);
+                } catch (ZholException stale) {
+                    LOG.info("Dropping a pooled connection to {}: {}", candidate.id(), stale.toString());
+                    pooled.close();
+                }
             }
             if (hello == null) {
                 // This server's own OCSP response: without a fresh one no peer would accept it, so no failover.
@@ -127,12 +137,21 @@ public final class PeerClient implements PeerConnector, AutoCloseable {
         return new ExchangeChannel(connection, (c, reusable) -> {
             if (reusable) {
                 pool.giveBack(key, c);
+            } else {
+                c.close();
             }
         });
     }
 
     private PeerConnection open(Bootstrap connector, SecurityServer candidate, PeerAddress address, byte[] hello) {
-        ChannelFuture connecting = connector.connect(address.host(), address.port());
+        InetAddress ip;
+        try {
+            // Resolved here, on the exchange's virtual thread: Netty's default resolver would block an event loop.
+            ip = InetAddress.getByName(address.host());
+        } catch (UnknownHostException e) {
+            throw fault(ErrorCode.NETWORK_ERROR, "Unknown host " + address.host(), e);
+        }
+        ChannelFuture connecting = connector.connect(new InetSocketAddress(ip, address.port()));
         await(connecting, config.connectTimeout().toMillis() + 1000, "connecting");
         if (!connecting.isSuccess()) {
             connecting.channel().close();
@@ -156,7 +175,7 @@ public final class PeerClient implements PeerConnector, AutoCloseable {
             connection.send(new Frame(FrameType.HELLO, hello));
             Hello answer = HelloCodec.decode(helloFrame(connection).payload(), config.limits());
             authenticator.checkOcsp(chain, answer.ocspResponse());
-            connection.identify(peer, chain);
+            connection.identify(peer, chain, answer.ocspResponse());
             return connection;
         } catch (RuntimeException e) {
             connection.close();

@@ -12,6 +12,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import org.zhol.protocol.error.ErrorCode;
@@ -21,7 +22,9 @@ import org.zhol.protocol.error.ZholException;
 import org.zhol.protocol.id.SecurityServerId;
 import org.zhol.protocol.transport.Frame;
 import org.zhol.protocol.transport.FrameCodec;
+import org.zhol.protocol.transport.FrameType;
 import org.zhol.protocol.transport.TransportLimits;
+import org.zhol.securityserver.exchange.PeerAuthenticator;
 
 /**
  * One TLS connection to another security server, seen from a virtual thread: blocking {@link #send} and
@@ -40,6 +43,9 @@ final class PeerConnection {
     static final int HIGH_WATER = 512 * 1024;
     private static final int LOW_WATER = 128 * 1024;
 
+    /** How long a closing connection keeps reading (and dropping) what the peer still sends. */
+    static final Duration LINGER = Duration.ofSeconds(2);
+
     private static final int BUSY = 0;
     private static final int IDLE = 1;
     private static final int CLOSED = 2;
@@ -53,6 +59,7 @@ final class PeerConnection {
     private final AtomicInteger state = new AtomicInteger(BUSY);
     private volatile SecurityServerId peer;
     private volatile List<X509Certificate> chain = List.of();
+    private volatile byte[] ocsp = new byte[0];
 
     PeerConnection(Channel channel, TransportLimits limits, Duration writeTimeout) {
         this.channel = channel;
@@ -92,10 +99,28 @@ final class PeerConnection {
         }
     }
 
-    /** Records who the peer is, after the checks passed. */
-    void identify(SecurityServerId server, List<X509Certificate> certificates) {
+    /** Records who the peer is and the OCSP response it stapled in its HELLO, after the checks passed. */
+    void identify(SecurityServerId server, List<X509Certificate> certificates, byte[] stapledOcsp) {
         this.chain = List.copyOf(certificates);
+        this.ocsp = stapledOcsp.clone();
         this.peer = server;
+    }
+
+    /**
+     * Checks the peer again against the current configuration before another exchange on this connection:
+     * its certificate is still registered for the same server, and the OCSP response of its HELLO is still
+     * fresh. A connection that fails is not used again (the peer reconnects with a fresh HELLO).
+     *
+     * @throws ZholException what {@link PeerAuthenticator} throws, or {@code SslAuthenticationFailed} when
+     *                       the certificate is now registered for another server
+     */
+    void recheck(PeerAuthenticator authenticator) {
+        SecurityServerId now = authenticator.authenticate(chain);
+        if (!now.equals(peer)) {
+            throw fault(ErrorCode.SSL_AUTHENTICATION_FAILED, "The peer's certificate is now registered for " + now
+                    + ", not " + peer, null);
+        }
+        authenticator.checkOcsp(chain, ocsp);
     }
 
     SecurityServerId peer() {
@@ -109,10 +134,15 @@ final class PeerConnection {
     /**
      * Sends a frame, waiting while the connection's outbound buffer is full.
      *
-     * @throws ZholException {@code NetworkError} when the connection is gone or the peer stopped reading
+     * @throws ZholException {@code NetworkError} when the connection is gone or the peer stopped reading, and
+     *                       at once when the peer has already sent a FAULT (it refused the message being sent:
+     *                       transport.md §8.1); the FAULT stays queued for {@link #receive}
      */
     void send(Frame frame) {
         FrameCodec.requireWithin(frame, limits);
+        if (inbox.anyQueued(item -> item instanceof Frame f && f.type() == FrameType.FAULT)) {
+            throw fault(ErrorCode.NETWORK_ERROR, "The peer server sent a FAULT while this side was sending", null);
+        }
         try {
             flow.awaitWritable(writeTimeout);
         } catch (IOException e) {
@@ -202,10 +232,23 @@ final class PeerConnection {
         channel.close();
     }
 
-    /** Closes the connection once what was sent before is flushed (e.g. after a FAULT). */
+    /**
+     * Closes the connection after a FAULT or an unclean exchange, so that the peer still gets what was sent:
+     * once it is flushed, whatever the peer still sends is read and dropped until it closes or
+     * {@link #LINGER} passes. (Closing a socket with unread input resets it, and the reset may destroy the
+     * FAULT before the peer reads it.)
+     */
     void closeAfterFlush() {
         state.set(CLOSED);
-        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        inbox.close(new IOException("the connection is closing"));
+        flow.resume(ChannelFlow.QUEUE_FULL);
+        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(written -> {
+            if (written.isSuccess()) {
+                channel.eventLoop().schedule(() -> channel.close(), LINGER.toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                channel.close();
+            }
+        });
     }
 
     private static ZholException fault(ErrorCode code, String detail, Throwable cause) {

@@ -27,7 +27,8 @@ import org.zhol.securityserver.exchange.PeerAuthenticator;
  * One incoming connection from another security server, on its own virtual thread, from the end of the
  * TLS handshake to the close: identify the peer by its certificate, take its HELLO and check the stapled
  * OCSP response, answer with this server's HELLO, then run exchanges one at a time until one ends
- * unclean, the peer closes, or no exchange starts within the idle timeout. A peer refused before the
+ * unclean, the peer closes, or no exchange starts within the idle timeout. Before each further exchange the
+ * peer is checked again ({@link PeerConnection#recheck}). A peer refused before the
  * exchanges gets a FAULT frame ({@code Server.ServerProxy.*}) and the connection is closed.
  */
 final class ServerProxySession {
@@ -90,7 +91,9 @@ final class ServerProxySession {
         try {
             serve();
         } finally {
-            connection.close();
+            if (connection.isOpen()) {
+                connection.close();
+            }
         }
     }
 
@@ -104,12 +107,17 @@ final class ServerProxySession {
         }
         Hello hello = HelloCodec.decode(first.payload(), shared.config().limits());
         shared.authenticator().checkOcsp(chain, hello.ocspResponse());
-        connection.identify(peer, chain);
+        connection.identify(peer, chain, hello.ocspResponse());
         connection.send(new Frame(FrameType.HELLO, HelloCodec.encode(Hello.of(shared.identity().ocspResponse()))));
     }
 
     private void serve() {
+        boolean first = true;
         while (!shared.stopping().get() && connection.awaitFrame(shared.config().idleTimeout())) {
+            if (!first && !stillTrusted()) {
+                return;
+            }
+            first = false;
             try {
                 shared.permits().acquire();
             } catch (InterruptedException stopping) {
@@ -117,7 +125,11 @@ final class ServerProxySession {
                 return;
             }
             inExchange = true;
-            ExchangeChannel channel = new ExchangeChannel(connection, (c, reusable) -> { });
+            ExchangeChannel channel = new ExchangeChannel(connection, (c, reusable) -> {
+                if (!reusable) {
+                    c.closeAfterFlush();
+                }
+            });
             try {
                 shared.handler().handle(channel);
             } catch (RuntimeException | Error e) {
@@ -133,6 +145,19 @@ final class ServerProxySession {
             if (!channel.releasedReusable()) {
                 return;
             }
+        }
+    }
+
+    // Every exchange after the first on a connection: the configuration or the peer's OCSP may have moved on.
+    private boolean stillTrusted() {
+        try {
+            connection.recheck(shared.authenticator());
+            return true;
+        } catch (ZholException refused) {
+            LOG.info("No longer accepting exchanges from {} on this connection: {}", connection.peer(),
+                    refused.toString());
+            sendFault(refused);
+            return false;
         }
     }
 

@@ -267,6 +267,39 @@ class ClientHttpListenerTest {
     }
 
     @Test
+    void anEarlyAnswerReachesAnIsThatIsStillUploading() throws Exception {
+        ClientHttpListener listener = listen((request, responder) -> {
+            try {
+                request.body().readNBytes(1024);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            Streams.answer(responder, 413, "too large");
+        });
+
+        try (Socket socket = new Socket("127.0.0.1", listener.port())) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write("POST /r1/x HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000000\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            Thread uploader = Thread.ofVirtual().start(() -> {
+                byte[] chunk = new byte[64 * 1024];
+                try {
+                    for (int i = 0; i < 1000; i++) {
+                        out.write(chunk);
+                    }
+                } catch (IOException closedByServer) {
+                    // expected once the server gives up reading
+                }
+            });
+            byte[] head = socket.getInputStream().readNBytes(12);
+            uploader.join(Duration.ofSeconds(30));
+
+            assertEquals("HTTP/1.1 413", new String(head, StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
     void aFailingHandlerGivesA500RestError() throws Exception {
         ClientHttpListener listener = listen((request, responder) -> {
             throw new IllegalStateException("bug");

@@ -90,6 +90,10 @@ final class PeerFixture {
             registered.put(CertificateHash.of(server.certificate()), server);
         }
 
+        void unregister(Server server) {
+            registered.remove(CertificateHash.of(server.certificate()));
+        }
+
         @Override
         public SecurityServerId authenticate(List<X509Certificate> chain) {
             authentications.incrementAndGet();

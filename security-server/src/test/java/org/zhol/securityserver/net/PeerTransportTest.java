@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLSocket;
@@ -42,6 +44,8 @@ class PeerTransportTest {
     private final PeerFixture pki = new PeerFixture();
     private final List<AutoCloseable> open = new ArrayList<>();
     private final AtomicInteger handled = new AtomicInteger();
+    /** The server side's connections that carried exchanges. */
+    private final Set<PeerConnection> serverConnections = ConcurrentHashMap.newKeySet();
 
     @AfterEach
     void closeAll() throws Exception {
@@ -54,10 +58,11 @@ class PeerTransportTest {
         return listen(ServerProxyConfig.defaults(new ListenerConfig("127.0.0.1", 0)), identity, handler);
     }
 
-    private ServerProxyListener listen(ServerProxyConfig config, PeerFixture.Server identity,
+    private ServerProxyListener listen(ServerProxyConfig config, org.zhol.securityserver.exchange.AuthIdentity identity,
             InboundExchangeHandler handler) {
         InboundExchangeHandler counting = channel -> {
             handled.incrementAndGet();
+            serverConnections.add(((ExchangeChannel) channel).connection());
             handler.handle(channel);
         };
         ServerProxyListener listener = new ServerProxyListener(config, identity, pki.authenticator, counting).start();
@@ -141,8 +146,7 @@ class PeerTransportTest {
             channel.release(true);
         }
 
-        // The server checks a client's stapled OCSP once per connection: one connection, five exchanges.
-        assertEquals(2, pki.authenticator.ocspChecks.get(), "one HELLO each way");
+        assertEquals(1, serverConnections.size(), "one connection");
         assertEquals(5, handled.get());
         assertEquals(1, client.idleConnections(ss1));
     }
@@ -160,7 +164,7 @@ class PeerTransportTest {
         roundTrip(second, "two");
         second.release(true);
 
-        assertEquals(4, pki.authenticator.ocspChecks.get(), "two connections, one HELLO each way on each");
+        assertEquals(2, serverConnections.size(), "a fresh connection after the unclean one");
     }
 
     @Test
@@ -178,7 +182,106 @@ class PeerTransportTest {
         roundTrip(second, "two");
         second.release(true);
 
-        assertEquals(4, pki.authenticator.ocspChecks.get(), "a second connection was made");
+        assertEquals(2, serverConnections.size(), "a second connection was made");
+    }
+
+    @Test
+    void aFaultInTheMiddleOfARequestReachesTheSender() {
+        ServerProxyListener server = listen(pki.ss1, channel -> {
+            channel.receive(WAIT);
+            channel.receive(WAIT);
+            channel.send(new Frame(FrameType.FAULT, TransportFaultCodec.encode(org.zhol.protocol.transport.TransportFault
+                    .of(ZholException.client(ErrorCode.ACCESS_DENIED, "no")
+                            .withPrefix(org.zhol.protocol.error.FaultPrefix.SERVER_SERVER_PROXY)))));
+            channel.release(false);
+        });
+        PeerClient client = client(pki.consumer);
+        PeerChannel channel = client.connect(List.of(pki.ss1.at(at(server))));
+
+        channel.send(new Frame(FrameType.META, new byte[] {1}));
+        channel.send(new Frame(FrameType.HEAD, new byte[] {2}));
+        // Sending stops once the FAULT is here (transport.md §8.1); the FAULT stays queued for receive.
+        ZholException stopped = assertThrows(ZholException.class, () -> {
+            while (true) {
+                channel.send(new Frame(FrameType.DATA, new byte[64 * 1024]));
+            }
+        });
+        Frame answer = channel.receive(WAIT);
+        channel.release(false);
+
+        assertEquals(ErrorCode.NETWORK_ERROR, stopped.code());
+        assertEquals(FrameType.FAULT, answer.type());
+        assertEquals("Server.ServerProxy.AccessDenied", TransportFaultCodec.decode(answer.payload(),
+                TransportLimits.DEFAULT).code().toString());
+    }
+
+    @Test
+    void aPeerDeregisteredSinceTheHandshakeGetsAFaultOnItsNextExchange() {
+        ServerProxyListener server = listen(pki.ss1, ECHO);
+        PeerClient client = client(pki.consumer);
+        SecurityServer ss1 = pki.ss1.at(at(server));
+        PeerChannel first = client.connect(List.of(ss1));
+        roundTrip(first, "one");
+        first.release(true);
+
+        pki.authenticator.unregister(pki.consumer);
+        PeerChannel second = client.connect(List.of(ss1));
+        message("two").forEach(second::send);
+        Frame answer = second.receive(WAIT);
+        second.release(false);
+
+        assertEquals(FrameType.FAULT, answer.type());
+        assertEquals("Server.ServerProxy.SslAuthenticationFailed", TransportFaultCodec.decode(answer.payload(),
+                TransportLimits.DEFAULT).code().toString());
+        assertEquals(1, handled.get(), "the second exchange never reached the handler");
+    }
+
+    @Test
+    void aPooledConnectionWhosePeerOcspWentStaleIsReplaced() {
+        Rotating ss1Identity = new Rotating(pki.ss1);
+        ServerProxyListener server = listen(ServerProxyConfig.defaults(new ListenerConfig("127.0.0.1", 0)),
+                ss1Identity, ECHO);
+        PeerClient client = client(pki.consumer);
+        SecurityServer ss1 = pki.ss1.at(at(server));
+        PeerChannel first = client.connect(List.of(ss1));
+        roundTrip(first, "one");
+        first.release(true);
+
+        byte[] fresh = {9, 9, 9};
+        ss1Identity.ocsp = fresh;
+        pki.authenticator.register(pki.ss1.withOcsp(fresh));
+        PeerChannel second = client.connect(List.of(ss1));
+        roundTrip(second, "two");
+        second.release(true);
+
+        assertEquals(2, serverConnections.size(), "the stale connection was dropped, a new HELLO made");
+        assertEquals(1, client.idleConnections(ss1));
+    }
+
+    /** An identity whose OCSP response the test replaces, as the OCSP cache does. */
+    private static final class Rotating implements org.zhol.securityserver.exchange.AuthIdentity {
+        private final PeerFixture.Server server;
+        volatile byte[] ocsp;
+
+        Rotating(PeerFixture.Server server) {
+            this.server = server;
+            this.ocsp = server.ocsp();
+        }
+
+        @Override
+        public java.security.PrivateKey privateKey() {
+            return server.privateKey();
+        }
+
+        @Override
+        public List<java.security.cert.X509Certificate> chain() {
+            return server.chain();
+        }
+
+        @Override
+        public byte[] ocspResponse() {
+            return ocsp.clone();
+        }
     }
 
     @Test
