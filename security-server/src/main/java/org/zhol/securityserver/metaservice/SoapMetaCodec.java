@@ -40,8 +40,9 @@ import org.zhol.protocol.soap.SoapNamespaces;
  * a SwA message whose SOAP part holds {@code getWsdlResponse} (the request's {@code serviceCode} and
  * {@code serviceVersion}) and whose attachment is the WSDL.
  *
- * <p>The request hash is SHA-512 over the SOAP bytes as received (the whole body, or the SOAP part's
- * body of a multipart request), as {@code soap.md} defines it.
+ * <p>The request hash is SHA-512 over the request body as received, the whole of it also for a
+ * multipart request: the bytes the exchange hashes on both sides ({@code exchange.IsRequestHash}).
+ * For a plain envelope this is X-Road's hash; for SwA and MTOM X-Road hashes the SOAP part only.
  */
 final class SoapMetaCodec {
 
@@ -65,24 +66,25 @@ final class SoapMetaCodec {
     }
 
     /**
-     * Reads a request of at most {@code maxBytes} SOAP bytes.
+     * Reads a request of at most {@code maxBytes} bytes.
      *
      * @throws ZholException the SOAP codec's codes; {@code InvalidSoap} over the limit or for a fault;
      *                       {@code InvalidRequest} when a {@code getWsdl} body lacks {@code serviceCode}
      */
     static Call read(String contentType, InputStream body, int maxBytes) {
         ContentType type = ContentType.parse(contentType);
+        byte[] whole = readAtMost(body, maxBytes);
+        RequestHash hash = RequestDigest.of(HashAlgorithm.SHA512, whole);
         byte[] soap;
         Charset charset;
         if (SoapContentKind.of(type) == SoapContentKind.XML) {
-            soap = readAtMost(body, maxBytes);
+            soap = whole;
             charset = type.charset().orElse(null);
         } else {
-            SoapMultipart multipart = SoapMultipart.open(type, body, SoapLimits.defaults());
+            SoapMultipart multipart = SoapMultipart.open(type, new ByteArrayInputStream(whole), SoapLimits.defaults());
             soap = readAtMost(multipart.root().body(), maxBytes);
             charset = multipart.rootType().charset().orElse(null);
         }
-        RequestHash hash = RequestDigest.of(HashAlgorithm.SHA512, soap);
         try (SoapHead head = SoapHeaderCodec.read(new ByteArrayInputStream(soap), charset, SoapLimits.defaults())) {
             if (head.isFault()) {
                 throw ZholException.client(ErrorCode.INVALID_SOAP, "A SOAP fault is not a metaservice request");
