@@ -32,13 +32,14 @@ import org.zhol.server.store.DatabaseConfig;
  * @param token      the token that holds the keys; default the software token in {@code <dataDir>/keys}
  * @param pin        where the token PIN comes from (never the PIN itself); default the {@code ZHOL_PIN}
  *                   environment variable
+ * @param exchange   the message exchange's limits and timeouts; default {@link ExchangeConfig#DEFAULTS}
  */
 public record SecurityServerConfig(MemberId owner, String serverCode, Path dataDir, StorageConfig database,
-        Listeners listeners, Path anchorFile, TokenSection token, PinSection pin) {
+        Listeners listeners, Path anchorFile, TokenSection token, PinSection pin, ExchangeConfig exchange) {
 
     /** The configuration when nothing says otherwise. */
     public static final SecurityServerConfig DEFAULTS =
-            new SecurityServerConfig(null, null, null, null, null, null, null, null);
+            new SecurityServerConfig(null, null, null, null, null, null, null, null, null);
 
     /** The file name of the H2 database in {@code dataDir}. */
     public static final String H2_NAME = "security-server";
@@ -52,6 +53,7 @@ public record SecurityServerConfig(MemberId owner, String serverCode, Path dataD
         listeners = listeners == null ? Listeners.DEFAULTS : listeners;
         token = token == null ? TokenSection.DEFAULTS : token;
         pin = pin == null ? PinSection.DEFAULTS : pin;
+        exchange = exchange == null ? ExchangeConfig.DEFAULTS : exchange;
     }
 
     /**
@@ -77,27 +79,37 @@ public record SecurityServerConfig(MemberId owner, String serverCode, Path dataD
     /** This configuration with another owner, server code and data directory, as {@code init} sets them. */
     public SecurityServerConfig withIdentity(MemberId newOwner, String newServerCode, Path newDataDir) {
         return new SecurityServerConfig(newOwner, newServerCode, newDataDir, database, listeners, anchorFile, token,
-                pin);
+                pin, exchange);
     }
 
     /** This configuration with other listeners, e.g. port 0 everywhere in tests. */
     public SecurityServerConfig withListeners(Listeners newListeners) {
-        return new SecurityServerConfig(owner, serverCode, dataDir, database, newListeners, anchorFile, token, pin);
+        return new SecurityServerConfig(owner, serverCode, dataDir, database, newListeners, anchorFile, token, pin,
+                exchange);
     }
 
     /** This configuration with another database section. */
     public SecurityServerConfig withDatabase(StorageConfig newDatabase) {
-        return new SecurityServerConfig(owner, serverCode, dataDir, newDatabase, listeners, anchorFile, token, pin);
+        return new SecurityServerConfig(owner, serverCode, dataDir, newDatabase, listeners, anchorFile, token, pin,
+                exchange);
     }
 
     /** This configuration with another token section. */
     public SecurityServerConfig withToken(TokenSection newToken) {
-        return new SecurityServerConfig(owner, serverCode, dataDir, database, listeners, anchorFile, newToken, pin);
+        return new SecurityServerConfig(owner, serverCode, dataDir, database, listeners, anchorFile, newToken, pin,
+                exchange);
     }
 
     /** This configuration with another PIN section. */
     public SecurityServerConfig withPin(PinSection newPin) {
-        return new SecurityServerConfig(owner, serverCode, dataDir, database, listeners, anchorFile, token, newPin);
+        return new SecurityServerConfig(owner, serverCode, dataDir, database, listeners, anchorFile, token, newPin,
+                exchange);
+    }
+
+    /** This configuration with other exchange limits and timeouts. */
+    public SecurityServerConfig withExchange(ExchangeConfig newExchange) {
+        return new SecurityServerConfig(owner, serverCode, dataDir, database, listeners, anchorFile, token, pin,
+                newExchange);
     }
 
     /** The token to open, with relative directories resolved against {@code dataDir}. */

@@ -162,6 +162,11 @@ public final class Pkcs11Token implements Token {
     }
 
     @Override
+    public PrivateKey tlsKey(String keyId) {
+        return operations().tlsKey(keyId);
+    }
+
+    @Override
     public byte[] signDigest(String keyId, byte[] digest) {
         return operations().signDigest(keyId, digest);
     }
