@@ -125,6 +125,9 @@ public final class SecurityServerMain {
             PrintWriter out = spec.commandLine().getOut();
             out.println("started " + loaded.serverId());
             out.println("admin=" + loaded.listeners().admin().host() + ":" + server.adminPort());
+            out.println("clientHttp=" + loaded.listeners().clientHttp().host() + ":" + server.clientHttpPort());
+            out.println("clientHttps=" + loaded.listeners().clientHttps().host() + ":" + server.clientHttpsPort());
+            out.println("serverProxy=" + loaded.listeners().serverProxy().host() + ":" + server.serverProxyPort());
             out.flush();
             try {
                 stopped.await();

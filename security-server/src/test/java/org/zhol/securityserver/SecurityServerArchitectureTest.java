@@ -40,6 +40,22 @@ class SecurityServerArchitectureTest {
     }
 
     @Test
+    void onlyTheTransportsImportNetty() {
+        for (String fragment : new String[] {"/exchange/", "/registry/", "/signer/", "/globalconf/", "/ocsp/",
+            "/health/", "/admin/", "/config/", "/cli/", "/store/"}) {
+            ImportRules.assertNoImports(Path.of("src/main/java"), fragment, "io.netty.");
+        }
+    }
+
+    @Test
+    void theTransportsKnowOnlyTheExchangeInterfaces() {
+        // Sockets, TLS and frames; the decisions come in through the exchange package's interfaces.
+        ImportRules.assertNoImports(Path.of("src/main/java"), "/securityserver/net/", "java.sql.", "javax.sql.",
+                "org.zhol.server.store.", "org.zhol.securityserver.store.", "org.zhol.securityserver.registry.",
+                "org.zhol.securityserver.signer.", "org.zhol.securityserver.globalconf.");
+    }
+
+    @Test
     void theSignerMakesNoNetworkCalls() {
         // Keys and certificates come back after a restart from local files or the token alone.
         ImportRules.assertNoImports(Path.of("src/main/java"), "/signer/", "java.net.", "javax.net.", "io.netty.");

@@ -117,6 +117,15 @@ public final class ClientProxy implements ClientRequestHandler {
 
     /** Steps 1 and 2: the client is local, and the IS may speak for it. */
     private void authenticate(ClientRequest request, ClientId client) {
+        try {
+            checkClient(request, client);
+        } catch (ZholException e) {
+            // X-Road reports these as the client proxy's own faults (Server.ClientProxy.*), not the caller's.
+            throw new ZholException(e.faultCode(), Origin.THIS_SERVER, e.detail(), e);
+        }
+    }
+
+    private void checkClient(ClientRequest request, ClientId client) {
         switch (client) {
             case SubsystemId subsystem -> {
                 registry.client(subsystem);
@@ -137,7 +146,7 @@ public final class ClientProxy implements ClientRequestHandler {
         boolean hosted = client.equals(context.serverId().owner())
                 || conf.serversHosting(client).stream().anyMatch(s -> s.id().equals(context.serverId()));
         if (!hosted) {
-            throw new ZholException(FaultCode.of(ErrorCode.UNKNOWN_MEMBER), Origin.CLIENT, "The client " + client
+            throw new ZholException(FaultCode.of(ErrorCode.UNKNOWN_MEMBER), Origin.THIS_SERVER, "The client " + client
                     + " is not registered for this security server in the global configuration", null);
         }
     }

@@ -36,19 +36,19 @@ public final class ProviderResolver {
     public static List<SecurityServer> candidates(MemberDirectory directory, ServiceId service,
             Optional<SecurityServerId> target) {
         if (!directory.isRegistered(service.provider())) {
-            throw fault(ErrorCode.UNKNOWN_MEMBER, Origin.CLIENT,
+            throw fault(ErrorCode.UNKNOWN_MEMBER, Origin.THIS_SERVER,
                     "The service provider " + service.provider() + " is not registered in the global configuration");
         }
         List<SecurityServer> hosting = directory.serversHosting(service.provider());
         if (target.isPresent()) {
             hosting = hosting.stream().filter(s -> s.id().equals(target.get())).toList();
             if (hosting.isEmpty()) {
-                throw fault(ErrorCode.INVALID_SECURITY_SERVER, Origin.CLIENT, "The security server "
+                throw fault(ErrorCode.INVALID_SECURITY_SERVER, Origin.THIS_SERVER, "The security server "
                         + target.get() + " does not host " + service.provider());
             }
         }
         if (hosting.isEmpty()) {
-            throw fault(ErrorCode.UNKNOWN_MEMBER, Origin.CLIENT,
+            throw fault(ErrorCode.UNKNOWN_MEMBER, Origin.THIS_SERVER,
                     "No security server hosts the service provider " + service.provider());
         }
         List<SecurityServer> available = hosting.stream().filter(s -> !s.maintenance()).toList();

@@ -20,20 +20,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * JDK's server, port chosen at bind time). Each path answers a fixed status, content type and body,
  * with or without {@code Content-Length}, optionally after a delay; it counts the requests it gets.
  */
-final class DocumentServer implements AutoCloseable {
+public final class DocumentServer implements AutoCloseable {
 
     /** How one path answers. */
-    record Answer(int status, String contentType, byte[] body, boolean chunked, Duration delay) {
+    public record Answer(int status, String contentType, byte[] body, boolean chunked, Duration delay) {
 
-        static Answer ok(String contentType, byte[] body) {
+        public static Answer ok(String contentType, byte[] body) {
             return new Answer(200, contentType, body, false, Duration.ZERO);
         }
 
-        Answer streamed() {
+        public Answer streamed() {
             return new Answer(status, contentType, body, true, delay);
         }
 
-        Answer after(Duration wait) {
+        public Answer after(Duration wait) {
             return new Answer(status, contentType, body, chunked, wait);
         }
     }
@@ -43,7 +43,7 @@ final class DocumentServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpServer server;
 
-    DocumentServer() {
+    public DocumentServer() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -54,16 +54,16 @@ final class DocumentServer implements AutoCloseable {
         server.start();
     }
 
-    DocumentServer serve(String path, Answer answer) {
+    public DocumentServer serve(String path, Answer answer) {
         answers.put(path, answer);
         return this;
     }
 
-    URI url(String path) {
+    public URI url(String path) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 

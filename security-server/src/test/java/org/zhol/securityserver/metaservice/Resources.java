@@ -6,12 +6,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /** The test vectors under {@code src/test/resources/metaservice}. */
-final class Resources {
+public final class Resources {
 
     private Resources() {
     }
 
-    static byte[] bytes(String name) {
+    public static byte[] bytes(String name) {
         try (InputStream in = Resources.class.getResourceAsStream("/metaservice/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no test resource " + name);
