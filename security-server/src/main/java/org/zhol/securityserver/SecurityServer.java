@@ -4,6 +4,7 @@ package org.zhol.securityserver;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zhol.protocol.id.SecurityServerId;
@@ -19,6 +20,7 @@ import org.zhol.securityserver.exchange.MemberSigning;
 import org.zhol.securityserver.exchange.MessageLog;
 import org.zhol.securityserver.exchange.OwnAuthIdentity;
 import org.zhol.securityserver.exchange.PeerAuthenticator;
+import org.zhol.securityserver.exchange.PeerConnector;
 import org.zhol.securityserver.exchange.PeerTrust;
 import org.zhol.securityserver.exchange.ProviderClient;
 import org.zhol.securityserver.exchange.ServerProxy;
@@ -87,7 +89,7 @@ public final class SecurityServer implements AutoCloseable {
     private ServiceRegistry registry;
     private HealthChecks health;
     private ApiTokens tokens;
-    private final MessageLog messageLog;
+    private final Hooks hooks;
     private ProviderClient provider;
     private HttpClient descriptions;
     private PeerClient peerClient;
@@ -105,16 +107,26 @@ public final class SecurityServer implements AutoCloseable {
 
     /** A server with another clock and background timings: a test hook. */
     SecurityServer(SecurityServerConfig config, PinSource pin, TrustServices.Timing timing) {
-        this(config, pin, timing, MessageLog.NONE);
+        this(config, pin, timing, Hooks.NONE);
     }
 
-    /** A server with another clock and background timings and its own message log: a test hook. */
-    SecurityServer(SecurityServerConfig config, PinSource pin, TrustServices.Timing timing, MessageLog messageLog) {
+    /** A server with another clock and background timings, and test hooks. */
+    SecurityServer(SecurityServerConfig config, PinSource pin, TrustServices.Timing timing, Hooks hooks) {
         this.config = config;
         this.pin = pin;
         this.timing = timing;
         this.json = new ObjectMapper();
-        this.messageLog = messageLog;
+        this.hooks = hooks;
+    }
+
+    /**
+     * What tests may put into the exchange.
+     *
+     * @param messageLog the message log (production: {@link MessageLog#NONE} until the message-log issue)
+     * @param connector  wraps the peer client, e.g. to alter frames on their way out
+     */
+    record Hooks(MessageLog messageLog, UnaryOperator<PeerConnector> connector) {
+        static final Hooks NONE = new Hooks(MessageLog.NONE, UnaryOperator.identity());
     }
 
     /**
@@ -169,7 +181,7 @@ public final class SecurityServer implements AutoCloseable {
         ExchangeConfig settings = config.exchange();
         ExchangeContext context = new ExchangeContext(serverId, trust.configuration(),
                 new MemberSigning(trust.token(), trust.ocsp()),
-                new SignatureCheck(new CadesVerifier(), CertificateProfiles.standard()), messageLog, settings,
+                new SignatureCheck(new CadesVerifier(), CertificateProfiles.standard()), hooks.messageLog(), settings,
                 timing.clock());
         AuthIdentity identity = new OwnAuthIdentity(serverId, trust.token(), trust.ocsp(), trust.configuration());
         PeerAuthenticator peers = new PeerTrust(trust.configuration(), timing.clock());
@@ -183,7 +195,8 @@ public final class SecurityServer implements AutoCloseable {
         peerClient = new PeerClient(PeerClientConfig.DEFAULTS, identity, peers).start();
         serverProxy = new ServerProxyListener(ServerProxyConfig.defaults(config.listeners().serverProxy()), identity,
                 peers, new ServerProxy(context, registry, provider, metaservices)).start();
-        ClientProxy clientProxy = new ClientProxy(context, registry, new SqlIsAuthenticationRepository(db), peerClient);
+        ClientProxy clientProxy = new ClientProxy(context, registry, new SqlIsAuthenticationRepository(db),
+                hooks.connector().apply(peerClient));
         clientHttp = new ClientHttpListener(ClientHttpConfig.plain("clientHttp", config.listeners().clientHttp()),
                 clientProxy).start();
         clientHttps = new ClientHttpListener(ClientHttpConfig.https("clientHttps", config.listeners().clientHttps(),

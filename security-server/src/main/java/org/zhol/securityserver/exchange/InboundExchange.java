@@ -24,7 +24,6 @@ import org.zhol.protocol.rest.RestHeaderCodec;
 import org.zhol.protocol.rest.RestRequestHeaders;
 import org.zhol.protocol.rest.RestRequestTarget;
 import org.zhol.protocol.rest.RestTargetCodec;
-import org.zhol.protocol.soap.ContentType;
 import org.zhol.protocol.soap.SoapHeader;
 import org.zhol.protocol.transport.HeadCodec;
 import org.zhol.protocol.transport.MessageProtocol;
@@ -97,7 +96,7 @@ final class InboundExchange {
             checkRestHeaders(metadata, head);
         }
         IsRequestHash isHash = head.protocol() == MessageProtocol.REST ? IsRequestHash.rest(metadata.service(), head)
-                : IsRequestHash.soap();
+                : IsRequestHash.soap(SoapCalls.contentType(head.headers()), context.soapLimits());
         AtomicReference<ReceivedMessage> verified = new AtomicReference<>();
         InboundBody body = new InboundBody(reader, channel, context.settings().peerTimeout(),
                 piece -> isHash.update(piece, 0, piece.length), message -> verified.set(verify(conf, metadata, message)));
@@ -189,9 +188,7 @@ final class InboundExchange {
     }
 
     private SoapHeader checkSoapHeader(MessageMetadata metadata, RequestHead head, byte[] prefix) {
-        String value = SoapCalls.single(head.headers(), SoapCalls.CONTENT_TYPE).orElseThrow(() -> ZholException.client(
-                ErrorCode.INVALID_CONTENT_TYPE, "The SOAP request has no Content-Type"));
-        SoapHeader header = SoapCalls.header(ContentType.parse(value), prefix, context.soapLimits());
+        SoapHeader header = SoapCalls.header(SoapCalls.contentType(head.headers()), prefix, context.soapLimits());
         if (!header.client().equals(metadata.client()) || !header.service().equals(metadata.service())
                 || !header.id().equals(metadata.messageId())) {
             throw ZholException.client(ErrorCode.INCONSISTENT_HEADERS,

@@ -4,9 +4,13 @@ package org.zhol.securityserver.exchange;
 import org.zhol.protocol.rest.RestRequestHash;
 import org.zhol.protocol.rest.RestRequestTarget;
 import org.zhol.protocol.rest.RestTargetCodec;
+import org.zhol.protocol.soap.ContentType;
 import org.zhol.protocol.soap.HashAlgorithm;
 import org.zhol.protocol.soap.RequestDigest;
 import org.zhol.protocol.soap.RequestHash;
+import org.zhol.protocol.soap.RootPartDigest;
+import org.zhol.protocol.soap.SoapContentKind;
+import org.zhol.protocol.soap.SoapLimits;
 import org.zhol.protocol.id.ServiceId;
 import org.zhol.protocol.transport.RequestHead;
 
@@ -19,8 +23,7 @@ import org.zhol.protocol.transport.RequestHead;
  * <p>The REST target hashed is the canonical r1 target built from the service and the head's path and
  * query ({@link RestTargetCodec#clientPath}), which both sides know identically.
  *
- * <p><b>Pitfalls:</b> for SwA and MTOM, X-Road hashes only the SOAP part; Zhol hashes the whole multipart
- * body (see {@code soap.md}). Not thread-safe.
+ * <p><b>Pitfalls:</b> not thread-safe.
  */
 sealed interface IsRequestHash {
 
@@ -33,9 +36,14 @@ sealed interface IsRequestHash {
         return new Rest(RestRequestHash.start(head.method(), target, head.headers()));
     }
 
-    /** For SOAP: the SHA-512 of the SOAP request's bytes. */
-    static Soap soap() {
-        return new Soap(RequestDigest.start(HashAlgorithm.SHA512));
+    /**
+     * For SOAP: the SHA-512 of the SOAP request's bytes: the whole body of a plain request, the first
+     * part's body of SwA and MTOM.
+     */
+    static Soap soap(ContentType contentType, SoapLimits limits) {
+        return SoapContentKind.of(contentType) == SoapContentKind.XML
+                ? new Soap(RequestDigest.start(HashAlgorithm.SHA512), null)
+                : new Soap(null, RootPartDigest.start(HashAlgorithm.SHA512, contentType.boundary(), limits));
     }
 
     /** {@code X-Road-Request-Hash}. */
@@ -53,22 +61,28 @@ sealed interface IsRequestHash {
 
     /** SOAP {@code requestHash}. */
     final class Soap implements IsRequestHash {
-        private final RequestDigest digest;
+        private final RequestDigest whole;
+        private final RootPartDigest firstPart;
         private RequestHash result;
 
-        Soap(RequestDigest digest) {
-            this.digest = digest;
+        Soap(RequestDigest whole, RootPartDigest firstPart) {
+            this.whole = whole;
+            this.firstPart = firstPart;
         }
 
         @Override
         public void update(byte[] bytes, int offset, int length) {
-            digest.update(bytes, offset, length);
+            if (whole != null) {
+                whole.update(bytes, offset, length);
+            } else {
+                firstPart.update(bytes, offset, length);
+            }
         }
 
         /** The hash; later calls return the same value. */
         RequestHash finish() {
             if (result == null) {
-                result = digest.finish();
+                result = whole != null ? whole.finish() : firstPart.finish();
             }
             return result;
         }

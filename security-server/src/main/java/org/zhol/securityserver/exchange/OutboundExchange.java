@@ -68,7 +68,8 @@ final class OutboundExchange {
         long maxBody = context.settings().maxBodyBytes();
         MessageWriter writer = new MessageWriter(context.limits(), maxBody, metadata, call.head());
         IsRequestHash isHash = call.protocol() == MessageProtocol.REST
-                ? IsRequestHash.rest(call.service(), call.head()) : IsRequestHash.soap();
+                ? IsRequestHash.rest(call.service(), call.head())
+                : IsRequestHash.soap(SoapCalls.contentType(call.head().headers()), context.soapLimits());
         PeerCalls.send(channel, writer.start(), context.limits());
         byte[] buffer = new byte[context.limits().maxDataBytes()];
         InputStream body = call.body();

@@ -8,6 +8,7 @@ import java.io.SequenceInputStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,7 +24,9 @@ import org.zhol.protocol.rest.RestHeaderCodec;
 import org.zhol.protocol.rest.RestRequestHeaders;
 import org.zhol.protocol.rest.RestResponseHeaders;
 import org.zhol.protocol.soap.ContentType;
+import org.zhol.protocol.soap.RequestHash;
 import org.zhol.protocol.soap.RequestHashInsertion;
+import org.zhol.protocol.soap.RootPartDigest;
 import org.zhol.protocol.soap.SoapConsistency;
 import org.zhol.protocol.soap.SoapContentKind;
 import org.zhol.protocol.soap.SoapHead;
@@ -147,16 +150,27 @@ final class ResponseSender {
             try (soap) {
                 if (!soap.isFault()) {
                     SoapConsistency.checkResponse(request.soapHeader().orElseThrow(), soap.requireHeader());
-                    if (kind == SoapContentKind.XML) {
-                        head = RequestHashInsertion.insert(prefix, SoapCalls.charset(type),
-                                ((IsRequestHash.Soap) request.isHash()).finish(), context.soapLimits());
-                    }
+                    head = withRequestHash(type, kind, prefix, ((IsRequestHash.Soap) request.isHash()).finish());
                 }
             }
             return new SequenceInputStream(new ByteArrayInputStream(head), providerBody);
         } catch (ZholException e) {
             throw ExchangeFaults.serviceFailed(e);
         }
+    }
+
+    /** The response's head with the server's requestHash in its envelope (the first part for SwA and MTOM). */
+    private byte[] withRequestHash(ContentType type, SoapContentKind kind, byte[] prefix, RequestHash hash) {
+        if (kind == SoapContentKind.XML) {
+            return RequestHashInsertion.insert(prefix, SoapCalls.charset(type), hash, context.soapLimits());
+        }
+        int offset = RootPartDigest.bodyOffset(prefix, type.boundary(), context.soapLimits());
+        SoapMultipart multipart = SoapMultipart.open(type, new ByteArrayInputStream(prefix), context.soapLimits());
+        byte[] envelope = RequestHashInsertion.insert(Arrays.copyOfRange(prefix, offset, prefix.length),
+                SoapCalls.charset(multipart.rootType()), hash, context.soapLimits());
+        byte[] head = Arrays.copyOf(prefix, offset + envelope.length);
+        System.arraycopy(envelope, 0, head, offset, envelope.length);
+        return head;
     }
 
     private static int read(InputStream in, byte[] buffer) {

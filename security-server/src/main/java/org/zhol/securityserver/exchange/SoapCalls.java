@@ -87,6 +87,16 @@ final class SoapCalls {
         }
     }
 
+    /**
+     * The parsed {@code Content-Type} of a SOAP head.
+     *
+     * @throws ZholException {@code InvalidContentType} when there is none or it is malformed
+     */
+    static ContentType contentType(List<HttpHeader> headers) {
+        return ContentType.parse(single(headers, CONTENT_TYPE).orElseThrow(() -> ZholException.client(
+                ErrorCode.INVALID_CONTENT_TYPE, "The SOAP message has no Content-Type")));
+    }
+
     static Charset charset(ContentType contentType) {
         return contentType.charset().orElse(null);
     }

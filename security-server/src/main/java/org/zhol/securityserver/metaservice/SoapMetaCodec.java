@@ -40,9 +40,8 @@ import org.zhol.protocol.soap.SoapNamespaces;
  * a SwA message whose SOAP part holds {@code getWsdlResponse} (the request's {@code serviceCode} and
  * {@code serviceVersion}) and whose attachment is the WSDL.
  *
- * <p>The request hash is SHA-512 over the request body as received, the whole of it also for a
- * multipart request: the bytes the exchange hashes on both sides ({@code exchange.IsRequestHash}).
- * For a plain envelope this is X-Road's hash; for SwA and MTOM X-Road hashes the SOAP part only.
+ * <p>The request hash is SHA-512 over the SOAP bytes as received: the whole body of a plain request,
+ * the SOAP part's body (without its MIME headers) of a multipart one, as {@code soap.md} defines it.
  */
 final class SoapMetaCodec {
 
@@ -74,7 +73,6 @@ final class SoapMetaCodec {
     static Call read(String contentType, InputStream body, int maxBytes) {
         ContentType type = ContentType.parse(contentType);
         byte[] whole = readAtMost(body, maxBytes);
-        RequestHash hash = RequestDigest.of(HashAlgorithm.SHA512, whole);
         byte[] soap;
         Charset charset;
         if (SoapContentKind.of(type) == SoapContentKind.XML) {
@@ -85,6 +83,7 @@ final class SoapMetaCodec {
             soap = readAtMost(multipart.root().body(), maxBytes);
             charset = multipart.rootType().charset().orElse(null);
         }
+        RequestHash hash = RequestDigest.of(HashAlgorithm.SHA512, soap);
         try (SoapHead head = SoapHeaderCodec.read(new ByteArrayInputStream(soap), charset, SoapLimits.defaults())) {
             if (head.isFault()) {
                 throw ZholException.client(ErrorCode.INVALID_SOAP, "A SOAP fault is not a metaservice request");
