@@ -92,7 +92,8 @@ class RegistrationEndToEndTest {
 
         for (Node node : List.of(ss1, ss2)) {
             node.awaitAllConfirmed();
-            GlobalConfiguration seen = node.server.configuration().require();
+            GlobalConfiguration seen = node.awaitSeeing(conf -> conf.securityServer(SS1).map(s -> s.clients().size())
+                    .orElse(0) == 1 && conf.securityServer(SS2).map(s -> s.clients().size()).orElse(0) == 2);
             assertThat(seen.securityServer(SS1)).hasValueSatisfying(s -> {
                 assertThat(s.clients()).containsExactly(PROVIDER);
                 assertThat(s.address()).isEqualTo("127.0.0.1:5501");
@@ -106,8 +107,8 @@ class RegistrationEndToEndTest {
                     .isNotEmpty().allSatisfy(s -> assertThat(s.path("fresh").asBoolean()).isTrue());
             Reply health = Api.await("health", () -> node.api.get("/health"), r -> r.status() == 200, null);
             assertThat(health.json().path("status").asText()).isEqualTo("UP");
-            assertThat(node.api.get("/clients").json()).allSatisfy(c ->
-                    assertThat(c.path("status").asText()).isEqualTo("REGISTERED"));
+            Api.await("clients registered", () -> node.api.get("/clients"), r -> r.json().findValuesAsText("status")
+                    .stream().allMatch("REGISTERED"::equals), null);
             assertThat(node.api.get("/registration/requests").json()).allSatisfy(r -> {
                 assertThat(r.path("status").asText()).isEqualTo("CONFIRMED");
                 assertThat(r.path("centralState").asText()).isEqualTo("APPROVED");
@@ -136,7 +137,8 @@ class RegistrationEndToEndTest {
         ss1.awaitAllConfirmed();
         ss2.awaitAllConfirmed();
         assertThat(ss1.api.get("/registration").json().path("maintenance").asBoolean()).isFalse();
-        assertThat(ss2.api.get("/clients/DEV:GOV:1001:REPORTS").json().path("status").asText()).isEqualTo("SAVED");
+        Api.await("deleted client SAVED", () -> ss2.api.get("/clients/DEV:GOV:1001:REPORTS"),
+                r -> r.json().path("status").asText().equals("SAVED"), null);
         assertThat(ss2.server.configuration().require().securityServer(SS2).orElseThrow().clients())
                 .containsExactly(CONSUMER);
         assertThat(ss1.cli("requests", "list")).contains("addressChange").contains("CONFIRMED");
@@ -271,6 +273,13 @@ class RegistrationEndToEndTest {
                     r -> r.status() == 200 && r.json().findValuesAsText("status").stream()
                             .allMatch(s -> s.equals("CONFIRMED") || s.equals("SUPERSEDED")),
                     () -> api.post("/configuration/refresh", null));
+        }
+
+        /** Waits, downloading the configuration now and then, until the verified configuration held fits. */
+        GlobalConfiguration awaitSeeing(java.util.function.Predicate<GlobalConfiguration> fits) throws Exception {
+            Api.await(id + " seeing both servers", () -> api.post("/configuration/refresh", null),
+                    r -> r.status() == 200 && fits.test(server.configuration().require()), null);
+            return server.configuration().require();
         }
 
         String cli(String... args) {
