@@ -16,6 +16,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +72,7 @@ class RegistrationEndToEndTest {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> running = new ArrayList<>();
+    private final List<AutoCloseable> running = new CopyOnWriteArrayList<>();
     private DevCa ca;
     private Api central;
     private int registrationPort;
@@ -83,12 +87,26 @@ class RegistrationEndToEndTest {
     @Test
     @Timeout(300)
     void twoSecurityServersJoinAndSeeEachOtherInTheVerifiedConfiguration() throws Exception {
-        startTrustServices();
-        Node ss1 = securityServer(SS1);
-        Node ss2 = securityServer(SS2);
-
-        ss1.joinWith(List.of(PROVIDER), List.of(), "127.0.0.1:5501");
-        ss2.joinWith(List.of(CONSUMER, REPORTS), List.of("DEV/GOV/1001"), "127.0.0.1:5502");
+        Node ss1;
+        Node ss2;
+        // The parts do not depend on each other until the servers join, so they start side by side.
+        try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> trust = parallel.submit(() -> {
+                startTrustServices();
+                return null;
+            });
+            Future<Node> first = parallel.submit(() -> securityServer(SS1));
+            Future<Node> second = parallel.submit(() -> securityServer(SS2));
+            trust.get();
+            ss1 = first.get();
+            ss2 = second.get();
+            Future<?> joined = parallel.submit(() -> {
+                ss1.joinWith(List.of(PROVIDER), List.of(), "127.0.0.1:5501");
+                return null;
+            });
+            ss2.joinWith(List.of(CONSUMER, REPORTS), List.of("DEV/GOV/1001"), "127.0.0.1:5502");
+            joined.get();
+        }
 
         for (Node node : List.of(ss1, ss2)) {
             node.awaitAllConfirmed();
