@@ -2,6 +2,7 @@
 package org.zhol.securityserver;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -31,6 +32,9 @@ import org.zhol.securityserver.health.DatabaseHealthCheck;
 import org.zhol.securityserver.health.HealthChecks;
 import org.zhol.securityserver.health.MaintenanceMode;
 import org.zhol.securityserver.health.OcspHealthCheck;
+import org.zhol.securityserver.metaservice.DescriptionClient;
+import org.zhol.securityserver.metaservice.MetaserviceConfig;
+import org.zhol.securityserver.metaservice.MetaserviceProvider;
 import org.zhol.securityserver.net.ClientHttpConfig;
 import org.zhol.securityserver.net.ClientHttpListener;
 import org.zhol.securityserver.net.InternalTls;
@@ -88,6 +92,7 @@ public final class SecurityServer implements AutoCloseable {
     private ApiTokens tokens;
     private final Hooks hooks;
     private ProviderClient provider;
+    private HttpClient descriptions;
     private PeerClient peerClient;
     private ServerProxyListener serverProxy;
     private ClientHttpListener clientHttp;
@@ -188,9 +193,15 @@ public final class SecurityServer implements AutoCloseable {
         AuthIdentity identity = new OwnAuthIdentity(serverId, trust.token(), trust.ocsp(), trust.configuration());
         PeerAuthenticator peers = new PeerTrust(trust.configuration(), timing.clock());
         provider = new ProviderClient(settings.providerConnectTimeout());
+        // The metaservices fetch OpenAPI and WSDL documents with their own client: no redirects, HTTP/1.1.
+        descriptions = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.providerConnectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        MetaserviceConfig metaConfig = MetaserviceConfig.DEFAULTS;
+        MetaserviceProvider metaservices = new MetaserviceProvider(registry, new DescriptionClient(descriptions,
+                metaConfig), metaConfig);
         peerClient = new PeerClient(PeerClientConfig.DEFAULTS, identity, peers).start();
         serverProxy = new ServerProxyListener(ServerProxyConfig.defaults(config.listeners().serverProxy()), identity,
-                peers, new ServerProxy(context, registry, provider)).start();
+                peers, new ServerProxy(context, registry, provider, metaservices)).start();
         ClientProxy clientProxy = new ClientProxy(context, registry, isAuthentication,
                 hooks.connector().apply(peerClient));
         clientHttp = new ClientHttpListener(ClientHttpConfig.plain("clientHttp", config.listeners().clientHttp()),
@@ -290,6 +301,10 @@ public final class SecurityServer implements AutoCloseable {
         if (provider != null) {
             provider.close();
             provider = null;
+        }
+        if (descriptions != null) {
+            descriptions.close();
+            descriptions = null;
         }
         if (admin != null) {
             admin.close();

@@ -16,7 +16,7 @@ class SecurityServerArchitectureTest {
     @Test
     void onlyStoreImportsJavaSql() {
         for (String fragment : new String[] {"/registry/", "/admin/", "/config/", "/health/", "/cli/",
-            "/securityserver/SecurityServer", "/registration/", "/central/"}) {
+            "/securityserver/SecurityServer", "/registration/", "/central/", "/metaservice/"}) {
             ImportRules.assertNoImports(Path.of("src/main/java"), fragment, "java.sql.", "javax.sql.");
         }
     }
@@ -38,6 +38,13 @@ class SecurityServerArchitectureTest {
     @Test
     void exchangeLogicImportsNoNetty() {
         ImportRules.assertNoImports(Path.of("src/main/java"), "/exchange/", "io.netty.");
+    }
+
+    @Test
+    void metaservicesAreLogicOnly() {
+        // Called from the exchange on its virtual threads: no transport, no SQL (the registry answers).
+        ImportRules.assertNoImports(Path.of("src/main/java"), "/metaservice/", "io.netty.", "java.sql.", "javax.sql.",
+                "org.zhol.server.http.", "org.zhol.server.store.", "org.zhol.securityserver.exchange.");
     }
 
     @Test

@@ -16,6 +16,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +72,7 @@ class RegistrationEndToEndTest {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> running = new ArrayList<>();
+    private final List<AutoCloseable> running = new CopyOnWriteArrayList<>();
     private DevCa ca;
     private Api central;
     private int registrationPort;
@@ -83,16 +87,31 @@ class RegistrationEndToEndTest {
     @Test
     @Timeout(300)
     void twoSecurityServersJoinAndSeeEachOtherInTheVerifiedConfiguration() throws Exception {
-        startTrustServices();
-        Node ss1 = securityServer(SS1);
-        Node ss2 = securityServer(SS2);
-
-        ss1.joinWith(List.of(PROVIDER), List.of(), "127.0.0.1:5501");
-        ss2.joinWith(List.of(CONSUMER, REPORTS), List.of("DEV/GOV/1001"), "127.0.0.1:5502");
+        Node ss1;
+        Node ss2;
+        // The parts do not depend on each other until the servers join, so they start side by side.
+        try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> trust = parallel.submit(() -> {
+                startTrustServices();
+                return null;
+            });
+            Future<Node> first = parallel.submit(() -> securityServer(SS1));
+            Future<Node> second = parallel.submit(() -> securityServer(SS2));
+            trust.get();
+            ss1 = first.get();
+            ss2 = second.get();
+            Future<?> joined = parallel.submit(() -> {
+                ss1.joinWith(List.of(PROVIDER), List.of(), "127.0.0.1:5501");
+                return null;
+            });
+            ss2.joinWith(List.of(CONSUMER, REPORTS), List.of("DEV/GOV/1001"), "127.0.0.1:5502");
+            joined.get();
+        }
 
         for (Node node : List.of(ss1, ss2)) {
             node.awaitAllConfirmed();
-            GlobalConfiguration seen = node.server.configuration().require();
+            GlobalConfiguration seen = node.awaitSeeing(conf -> conf.securityServer(SS1).map(s -> s.clients().size())
+                    .orElse(0) == 1 && conf.securityServer(SS2).map(s -> s.clients().size()).orElse(0) == 2);
             assertThat(seen.securityServer(SS1)).hasValueSatisfying(s -> {
                 assertThat(s.clients()).containsExactly(PROVIDER);
                 assertThat(s.address()).isEqualTo("127.0.0.1:5501");
@@ -106,8 +125,8 @@ class RegistrationEndToEndTest {
                     .isNotEmpty().allSatisfy(s -> assertThat(s.path("fresh").asBoolean()).isTrue());
             Reply health = Api.await("health", () -> node.api.get("/health"), r -> r.status() == 200, null);
             assertThat(health.json().path("status").asText()).isEqualTo("UP");
-            assertThat(node.api.get("/clients").json()).allSatisfy(c ->
-                    assertThat(c.path("status").asText()).isEqualTo("REGISTERED"));
+            Api.await("clients registered", () -> node.api.get("/clients"), r -> r.json().findValuesAsText("status")
+                    .stream().allMatch("REGISTERED"::equals), null);
             assertThat(node.api.get("/registration/requests").json()).allSatisfy(r -> {
                 assertThat(r.path("status").asText()).isEqualTo("CONFIRMED");
                 assertThat(r.path("centralState").asText()).isEqualTo("APPROVED");
@@ -136,7 +155,8 @@ class RegistrationEndToEndTest {
         ss1.awaitAllConfirmed();
         ss2.awaitAllConfirmed();
         assertThat(ss1.api.get("/registration").json().path("maintenance").asBoolean()).isFalse();
-        assertThat(ss2.api.get("/clients/DEV:GOV:1001:REPORTS").json().path("status").asText()).isEqualTo("SAVED");
+        Api.await("deleted client SAVED", () -> ss2.api.get("/clients/DEV:GOV:1001:REPORTS"),
+                r -> r.json().path("status").asText().equals("SAVED"), null);
         assertThat(ss2.server.configuration().require().securityServer(SS2).orElseThrow().clients())
                 .containsExactly(CONSUMER);
         assertThat(ss1.cli("requests", "list")).contains("addressChange").contains("CONFIRMED");
@@ -271,6 +291,13 @@ class RegistrationEndToEndTest {
                     r -> r.status() == 200 && r.json().findValuesAsText("status").stream()
                             .allMatch(s -> s.equals("CONFIRMED") || s.equals("SUPERSEDED")),
                     () -> api.post("/configuration/refresh", null));
+        }
+
+        /** Waits, downloading the configuration now and then, until the verified configuration held fits. */
+        GlobalConfiguration awaitSeeing(java.util.function.Predicate<GlobalConfiguration> fits) throws Exception {
+            Api.await(id + " seeing both servers", () -> api.post("/configuration/refresh", null),
+                    r -> r.status() == 200 && fits.test(server.configuration().require()), null);
+            return server.configuration().require();
         }
 
         String cli(String... args) {

@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: MIT
 package org.zhol.securityserver.exchange;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.zhol.protocol.error.ErrorCode;
@@ -11,7 +17,12 @@ import org.zhol.protocol.globalconf.GlobalConfiguration;
 import org.zhol.protocol.id.ClientId;
 import org.zhol.protocol.id.MemberId;
 import org.zhol.protocol.id.SubsystemId;
+import org.zhol.protocol.rest.HttpHeader;
 import org.zhol.protocol.transport.MessageProtocol;
+import org.zhol.securityserver.metaservice.ListClients;
+import org.zhol.securityserver.metaservice.ListClientsRequest;
+import org.zhol.securityserver.metaservice.MetaserviceResponse;
+import org.zhol.securityserver.metaservice.Metaservices;
 import org.zhol.securityserver.registry.IsAuthentication;
 import org.zhol.securityserver.registry.IsAuthenticationDecision;
 import org.zhol.securityserver.registry.ServiceRegistry;
@@ -31,6 +42,9 @@ import org.zhol.securityserver.store.IsAuthenticationRepository;
  *       same way while it streams).</li>
  * </ol>
  * Then {@link OutboundExchange} runs the exchange. Every failure goes through {@link ExchangeFaults}.
+ *
+ * <p>{@code GET /listClients} is answered here from the configuration ({@link ListClients}) before any of
+ * these checks; the other metaservices travel as ordinary calls and are answered by the provider's server.
  */
 public final class ClientProxy implements ClientRequestHandler {
 
@@ -52,6 +66,12 @@ public final class ClientProxy implements ClientRequestHandler {
         MessageProtocol protocol = RestCalls.isRest(request.uri()) ? MessageProtocol.REST : MessageProtocol.SOAP;
         TrackingResponder tracking = new TrackingResponder(responder);
         try {
+            Optional<ListClientsRequest> listClients = Metaservices.matchListClients(request.method(), request.uri(),
+                    request.headers());
+            if (listClients.isPresent()) {
+                answer(ListClients.answer(listClients.get(), context.configuration().require()), tracking);
+                return;
+            }
             ClientCall call = protocol == MessageProtocol.REST ? restCall(request) : soapCall(request);
             GlobalConfiguration conf = context.configuration().require();
             requireHostedHere(conf, call.client());
@@ -65,6 +85,20 @@ public final class ClientProxy implements ClientRequestHandler {
                 ExchangeFaults.respond(tracking, protocol, fault, errorId);
             }
             // Otherwise the body stays unfinished and the transport aborts it.
+        }
+    }
+
+    /**
+     * {@code listClients} needs no client and no IS authentication (as in X-Road), only a valid
+     * configuration; it never leaves this server.
+     */
+    private static void answer(MetaserviceResponse answer, TrackingResponder responder) {
+        List<HttpHeader> headers = new ArrayList<>(answer.headers());
+        headers.add(new HttpHeader("Content-Length", Integer.toString(answer.length())));
+        try (OutputStream out = responder.respond(answer.status(), headers)) {
+            answer.openBody().transferTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 package org.zhol.securityserver.exchange;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,6 +32,11 @@ import org.zhol.protocol.transport.MessageReader;
 import org.zhol.protocol.transport.ReadEvent;
 import org.zhol.protocol.transport.ReceivedMessage;
 import org.zhol.protocol.transport.RequestHead;
+import org.zhol.securityserver.metaservice.MetaserviceProvider;
+import org.zhol.securityserver.metaservice.MetaserviceResponse;
+import org.zhol.securityserver.metaservice.Metaservices;
+import org.zhol.securityserver.metaservice.RestMetaRequest;
+import org.zhol.securityserver.metaservice.SoapMetaRequest;
 import org.zhol.securityserver.registry.LocalService;
 import org.zhol.securityserver.registry.ServiceRegistry;
 import org.zhol.securityserver.registry.ServiceType;
@@ -51,6 +57,10 @@ import org.zhol.securityserver.registry.ServiceType;
  *       a larger one streams with its tail withheld until it is ({@link InboundBody}).</li>
  * </ol>
  * Then {@link ResponseSender} answers with the provider's response, signed for the provider member.
+ *
+ * <p>A metaservice call ({@link Metaservices#match}) skips step 3's access check (metaservices are open to
+ * every verified caller); once its small body is verified completely, {@link MetaserviceProvider} answers
+ * it in place of an information system, and the answer is signed and sent the same way.
  */
 final class InboundExchange {
 
@@ -60,12 +70,15 @@ final class InboundExchange {
     private final ExchangeContext context;
     private final ServiceRegistry registry;
     private final ProviderClient provider;
+    private final MetaserviceProvider metaservices;
     private final PeerChannel channel;
 
-    InboundExchange(ExchangeContext context, ServiceRegistry registry, ProviderClient provider, PeerChannel channel) {
+    InboundExchange(ExchangeContext context, ServiceRegistry registry, ProviderClient provider,
+            MetaserviceProvider metaservices, PeerChannel channel) {
         this.context = context;
         this.registry = registry;
         this.provider = provider;
+        this.metaservices = metaservices;
         this.channel = channel;
     }
 
@@ -76,7 +89,13 @@ final class InboundExchange {
         MessageMetadata metadata = ((ReadEvent.Metadata) next(reader)).metadata();
         requirePeerSpeaksFor(conf, metadata);
         RequestHead head = (RequestHead) ((ReadEvent.Head) next(reader)).head();
-        LocalService service = authorize(conf, metadata, head);
+        // Metaservices are open to every verified caller: no access check, answered here, not by an IS.
+        boolean meta = Metaservices.match(head.protocol() == MessageProtocol.REST ? ServiceType.REST : ServiceType.SOAP,
+                head.method().name(), metadata.service()).isPresent();
+        LocalService service = meta ? null : authorize(conf, metadata, head);
+        if (meta && head.protocol() == MessageProtocol.REST) {
+            checkRestHeaders(metadata, head);
+        }
         IsRequestHash isHash = head.protocol() == MessageProtocol.REST ? IsRequestHash.rest(metadata.service(), head)
                 : IsRequestHash.soap(SoapCalls.contentType(head.headers()), context.soapLimits());
         AtomicReference<ReceivedMessage> verified = new AtomicReference<>();
@@ -85,6 +104,10 @@ final class InboundExchange {
         boolean small = body.prefetch(SMALL_BODY);
         Optional<SoapHeader> soapHeader = head.protocol() == MessageProtocol.SOAP
                 ? Optional.of(checkSoapHeader(metadata, head, body.bytes())) : Optional.empty();
+        if (meta) {
+            answerMetaservice(conf, metadata, head, isHash, soapHeader, small, body.bytes(), verified);
+            return;
+        }
         byte[] whole = small ? body.bytes() : null;
         HttpRequest.BodyPublisher publisher = !small ? HttpRequest.BodyPublishers.ofInputStream(() -> body)
                 : whole.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(whole);
@@ -95,6 +118,32 @@ final class InboundExchange {
             body.drain();
             new ResponseSender(context, channel).send(new ResponseSender.Request(metadata, head, verified.get(), isHash,
                     soapHeader), response.statusCode(), headers(response.headers().map()), in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A metaservice call, answered by {@link MetaserviceProvider} once the whole request is verified: its
+     * body must be small, so that nothing (a description fetch included) happens for an unverified request.
+     */
+    // Eight parameters: the exchange's state at this step, passed on as it is (no holder object).
+    private void answerMetaservice(GlobalConfiguration conf, MessageMetadata metadata, RequestHead head,
+            IsRequestHash isHash, Optional<SoapHeader> soapHeader, boolean complete, byte[] body,
+            AtomicReference<ReceivedMessage> verified) {
+        if (!complete) {
+            throw ZholException.client(ErrorCode.INVALID_REQUEST,
+                    "A metaservice request must not be larger than " + SMALL_BODY + " bytes");
+        }
+        MetaserviceResponse answer = head.protocol() == MessageProtocol.REST
+                ? metaservices.answer(new RestMetaRequest(metadata.client(), metadata.service(), head.method(),
+                        head.query()), conf)
+                : metaservices.answer(new SoapMetaRequest(metadata.client(), metadata.service(),
+                        SoapCalls.single(head.headers(), SoapCalls.CONTENT_TYPE).orElseThrow(),
+                        new ByteArrayInputStream(body)), conf);
+        try {
+            new ResponseSender(context, channel).send(new ResponseSender.Request(metadata, head, verified.get(),
+                    isHash, soapHeader), answer.status(), answer.headers(), answer.openBody());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

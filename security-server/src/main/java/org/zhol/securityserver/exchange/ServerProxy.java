@@ -7,6 +7,7 @@ import org.zhol.protocol.transport.Frame;
 import org.zhol.protocol.transport.FrameType;
 import org.zhol.protocol.transport.TransportFault;
 import org.zhol.protocol.transport.TransportFaultCodec;
+import org.zhol.securityserver.metaservice.MetaserviceProvider;
 import org.zhol.securityserver.registry.ServiceRegistry;
 
 /**
@@ -20,18 +21,22 @@ public final class ServerProxy implements InboundExchangeHandler {
     private final ExchangeContext context;
     private final ServiceRegistry registry;
     private final ProviderClient provider;
+    private final MetaserviceProvider metaservices;
 
-    public ServerProxy(ExchangeContext context, ServiceRegistry registry, ProviderClient provider) {
+    /** @param metaservices answers the metaservice calls for the subsystems hosted here */
+    public ServerProxy(ExchangeContext context, ServiceRegistry registry, ProviderClient provider,
+            MetaserviceProvider metaservices) {
         this.context = context;
         this.registry = registry;
         this.provider = provider;
+        this.metaservices = metaservices;
     }
 
     @Override
     public void handle(PeerChannel channel) {
         boolean clean = false;
         try {
-            new InboundExchange(context, registry, provider, channel).run();
+            new InboundExchange(context, registry, provider, metaservices, channel).run();
             clean = true;
         } catch (RuntimeException | Error e) {
             ZholException fault = ExchangeFaults.atServerProxy(e);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 package org.zhol.securityserver.exchange;
 
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -32,6 +33,9 @@ import org.zhol.protocol.testpki.TestPki;
 import org.zhol.securityserver.config.ExchangeConfig;
 import org.zhol.securityserver.globalconf.ConfigurationStatus;
 import org.zhol.securityserver.globalconf.CurrentConfiguration;
+import org.zhol.securityserver.metaservice.DescriptionClient;
+import org.zhol.securityserver.metaservice.MetaserviceConfig;
+import org.zhol.securityserver.metaservice.MetaserviceProvider;
 import org.zhol.securityserver.ocsp.OwnOcspResponses;
 import org.zhol.securityserver.ocsp.OwnOcspStatus;
 import org.zhol.securityserver.registry.ServiceRegistry;
@@ -156,6 +160,8 @@ final class ExchangeWorld implements AutoCloseable {
         final Ocsp ocsp = new Ocsp();
         final MemoryPeers peers;
         final ProviderClient provider = new ProviderClient(Duration.ofSeconds(2));
+        final HttpClient descriptions = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        final MetaserviceProvider metaservices;
         final ExchangeContext context;
         final ClientProxy clientProxy;
         final ServerProxy serverProxy;
@@ -180,12 +186,15 @@ final class ExchangeWorld implements AutoCloseable {
                     new SignatureCheck(new CadesVerifier(), CertificateProfiles.standard()), MessageLog.NONE, settings,
                     Clock.systemUTC());
             clientProxy = new ClientProxy(context, registry, isAuthentication, peers);
-            serverProxy = new ServerProxy(context, registry, provider);
+            metaservices = new MetaserviceProvider(registry, new DescriptionClient(descriptions,
+                    MetaserviceConfig.DEFAULTS), MetaserviceConfig.DEFAULTS);
+            serverProxy = new ServerProxy(context, registry, provider, metaservices);
         }
 
         @Override
         public void close() {
             provider.close();
+            descriptions.close();
             token.close();
             db.close();
         }
