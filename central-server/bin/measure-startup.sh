@@ -122,7 +122,7 @@ read -r WALL_MED WALL_MIN WALL_MAX < <(printf '%s\n' "${RESULTS[@]}" | cut -d' '
 read -r CPU_MED CPU_MIN CPU_MAX < <(printf '%s\n' "${RESULTS[@]}" | cut -d' ' -f2 | stats)
 
 COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
-DIRTY=$(git -C "$ROOT" status --porcelain 2>/dev/null | grep -q . && echo " (with uncommitted changes)" || true)
+DIRTY=$(git -C "$ROOT" status --porcelain -- . ':!bench/results' 2>/dev/null | grep -q . && echo " (with uncommitted changes)" || true)
 if [ "$MODE" = plain ]; then
   HOW='java -cp "$CP" org.zhol.centralserver.CentralServerMain'
 else
