@@ -54,6 +54,7 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 # exec, so that the background job's pid is the server's own (for SIGTERM and /proc).
 central() {
@@ -70,8 +71,12 @@ free_port() { # a port the kernel picks, so that parallel runs do not collide
 }
 
 DATA=$WORK/central-data
-"$JAVA" -cp "$CP" org.zhol.centralserver.CentralServerMain init --data-dir "$DATA" --instance DEV \
-    >/dev/null 2>"$WORK/init.log"
+if ! "$JAVA" -cp "$CP" org.zhol.centralserver.CentralServerMain init --data-dir "$DATA" --instance DEV \
+    >/dev/null 2>"$WORK/init.log"; then
+  echo "measure-startup: init failed:" >&2
+  cat "$WORK/init.log" >&2
+  exit 1
+fi
 PORT=$(free_port)
 TICK=$(getconf CLK_TCK)
 
