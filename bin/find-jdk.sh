@@ -4,6 +4,15 @@
 # under /usr/lib/jvm, newest first; then the `java` on the PATH if it is >= 21.
 
 zhol_java_major() { # $1 = path to a java binary; prints its feature version
+  # The JDK's `release` file says it without starting a JVM (which costs a launcher up to a second on a
+  # busy machine); ask the JVM only when there is none.
+  local release version
+  release="$(dirname "$(dirname "$1")")/release"
+  if [ -f "$release" ]; then
+    version=$(sed -n 's/^JAVA_VERSION="\(.*\)"$/\1/p' "$release")
+    version=${version#1.}
+    if [ -n "$version" ]; then echo "${version%%[.+_-]*}"; return 0; fi
+  fi
   "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1
 }
 

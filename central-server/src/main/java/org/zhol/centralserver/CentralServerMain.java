@@ -16,9 +16,12 @@ import picocli.CommandLine.Command;
  * The central server's command line: {@code init}, {@code start} and the admin commands (see the
  * README). This is where the parts built elsewhere are plugged in, in {@link #extensions()}.
  */
-@Command(name = "zhol-central", mixinStandardHelpOptions = true, version = "Zhol central server 0.1.0",
+@Command(name = CentralServerMain.NAME, mixinStandardHelpOptions = true, version = "Zhol central server 0.1.0",
         description = "The Zhol central server: member registry, trust services and global configuration.")
 public final class CentralServerMain {
+
+    /** The command's name in usage and error messages. */
+    static final String NAME = "zhol-central";
 
     private final InitCommand init;
     private final StartCommand start;
@@ -30,7 +33,7 @@ public final class CentralServerMain {
     }
 
     public static void main(String[] args) {
-        System.exit(new CentralServerMain(extensions()).commandLine().execute(args));
+        System.exit(new CentralServerMain(extensions()).commandLine(args).execute(args));
     }
 
     /**
@@ -45,7 +48,7 @@ public final class CentralServerMain {
     }
 
     /** The production extensions with the key store password from the environment, if any. */
-    static List<CentralServerExtension> extensions(Optional<String> keyStorePassword) {
+    public static List<CentralServerExtension> extensions(Optional<String> keyStorePassword) {
         Clock clock = Clock.systemUTC();
         return List.of(new ManagementExtension(clock), new PublishingExtension(clock, keyStorePassword));
     }
@@ -53,6 +56,15 @@ public final class CentralServerMain {
     /** The command line; more subcommands (approve request, export anchor) may be added to it. */
     public CommandLine commandLine() {
         return Commands.commandLine(this, init, start);
+    }
+
+    /**
+     * The command line that {@code args} need: for {@code start ...} one that knows only {@code start},
+     * because reading the annotations of all the commands is a good part of a server's start-up time;
+     * otherwise the whole {@link #commandLine()}.
+     */
+    public CommandLine commandLine(String... args) {
+        return args.length > 0 && args[0].equals("start") ? Commands.startOnly(NAME, start) : commandLine();
     }
 
     /** Stops a {@code start} command running in this process, as SIGTERM does. */

@@ -2,12 +2,29 @@
 package org.zhol.securityserver;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
 import java.security.SecureRandom;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zhol.protocol.id.SecurityServerId;
 import org.zhol.securityserver.admin.AdminApi;
+import org.zhol.protocol.cert.CertificateProfiles;
+import org.zhol.protocol.crypto.CadesVerifier;
+import org.zhol.securityserver.config.ExchangeConfig;
 import org.zhol.securityserver.config.SecurityServerConfig;
+import org.zhol.securityserver.exchange.AuthIdentity;
+import org.zhol.securityserver.exchange.ClientProxy;
+import org.zhol.securityserver.exchange.ExchangeContext;
+import org.zhol.securityserver.exchange.MemberSigning;
+import org.zhol.securityserver.exchange.MessageLog;
+import org.zhol.securityserver.exchange.OwnAuthIdentity;
+import org.zhol.securityserver.exchange.PeerAuthenticator;
+import org.zhol.securityserver.exchange.PeerConnector;
+import org.zhol.securityserver.exchange.PeerTrust;
+import org.zhol.securityserver.exchange.ProviderClient;
+import org.zhol.securityserver.exchange.ServerProxy;
+import org.zhol.securityserver.exchange.SignatureCheck;
 import org.zhol.securityserver.globalconf.CurrentConfiguration;
 import org.zhol.securityserver.health.AuthKeyHealthCheck;
 import org.zhol.securityserver.health.ConfigurationHealthCheck;
@@ -15,11 +32,23 @@ import org.zhol.securityserver.health.DatabaseHealthCheck;
 import org.zhol.securityserver.health.HealthChecks;
 import org.zhol.securityserver.health.MaintenanceMode;
 import org.zhol.securityserver.health.OcspHealthCheck;
+import org.zhol.securityserver.metaservice.DescriptionClient;
+import org.zhol.securityserver.metaservice.MetaserviceConfig;
+import org.zhol.securityserver.metaservice.MetaserviceProvider;
+import org.zhol.securityserver.net.ClientHttpConfig;
+import org.zhol.securityserver.net.ClientHttpListener;
+import org.zhol.securityserver.net.InternalTls;
+import org.zhol.securityserver.net.PeerClient;
+import org.zhol.securityserver.net.PeerClientConfig;
+import org.zhol.securityserver.net.ServerProxyConfig;
+import org.zhol.securityserver.net.ServerProxyListener;
 import org.zhol.securityserver.ocsp.OwnOcspResponses;
+import org.zhol.securityserver.registration.RegistrationService;
 import org.zhol.securityserver.registry.ServiceRegistry;
 import org.zhol.securityserver.signer.PinSource;
 import org.zhol.securityserver.signer.Signer;
 import org.zhol.securityserver.store.SqlAccessRightRepository;
+import org.zhol.securityserver.store.SqlIsAuthenticationRepository;
 import org.zhol.securityserver.store.SqlLocalClientRepository;
 import org.zhol.securityserver.store.SqlServiceRepository;
 import org.zhol.securityserver.store.SqlSettingsRepository;
@@ -32,8 +61,11 @@ import org.zhol.server.store.SqlApiTokenStore;
 /**
  * The composition root of the security server: every part is built here with {@code new}. The
  * constructor only assigns; {@link #start()} opens the database, the token (with the PIN), the
- * configuration client, the OCSP cache and the admin listener; {@link #close()} stops them in reverse
- * order. The client and server proxies join in the exchange issue.
+ * configuration client, the OCSP cache, the admin listener, then the message exchange: the peer client,
+ * the server proxy (5500) and the client proxy's HTTP (8080) and HTTPS (8443) listeners; {@link #close()}
+ * stops them in reverse order.
+ *
+ * <p>The message log is {@link MessageLog#NONE} until the message-log issue provides the real one.
  *
  * <p>To add a health check, add one line to {@link #start()}:
  * {@code health.register(new MyCheck(...));}.
@@ -58,6 +90,15 @@ public final class SecurityServer implements AutoCloseable {
     private ServiceRegistry registry;
     private HealthChecks health;
     private ApiTokens tokens;
+    private final Hooks hooks;
+    private ProviderClient provider;
+    private HttpClient descriptions;
+    private PeerClient peerClient;
+    private ServerProxyListener serverProxy;
+    private ClientHttpListener clientHttp;
+    private ClientHttpListener clientHttps;
+    private RegistrationServices registration;
+    private SqlIsAuthenticationRepository isAuthentication;
 
     /**
      * A server over {@code config} whose token opens with the PIN from {@code pin} (read at start; see
@@ -69,10 +110,26 @@ public final class SecurityServer implements AutoCloseable {
 
     /** A server with another clock and background timings: a test hook. */
     SecurityServer(SecurityServerConfig config, PinSource pin, TrustServices.Timing timing) {
+        this(config, pin, timing, Hooks.NONE);
+    }
+
+    /** A server with another clock and background timings, and test hooks. */
+    SecurityServer(SecurityServerConfig config, PinSource pin, TrustServices.Timing timing, Hooks hooks) {
         this.config = config;
         this.pin = pin;
         this.timing = timing;
         this.json = new ObjectMapper();
+        this.hooks = hooks;
+    }
+
+    /**
+     * What tests may put into the exchange.
+     *
+     * @param messageLog the message log (production: {@link MessageLog#NONE} until the message-log issue)
+     * @param connector  wraps the peer client, e.g. to alter frames on their way out
+     */
+    record Hooks(MessageLog messageLog, UnaryOperator<PeerConnector> connector) {
+        static final Hooks NONE = new Hooks(MessageLog.NONE, UnaryOperator.identity());
     }
 
     /**
@@ -104,20 +161,71 @@ public final class SecurityServer implements AutoCloseable {
             health.register(new ConfigurationHealthCheck(trust.configuration()));
             health.register(new OcspHealthCheck(trust.ocsp()));
             health.register(new AuthKeyHealthCheck(trust.token(), trust.ocsp()));
+            registration = new RegistrationServices(config, timing.clock());
+            registration.start(db, trust, registry);
             AdminApi.Trust trustParts = new AdminApi.Trust(trust.token(), trust.anchorImport(), trust.configuration(),
                     trust.ocsp());
+            isAuthentication = new SqlIsAuthenticationRepository(db);
             AdminApi api = new AdminApi(new AdminApi.Parts(serverId, registry, tokens, tokenStore, health,
-                    maintenance, trustParts), json);
+                    maintenance, trustParts, new AdminApi.Registration(registration.service(), registration.central()),
+                    isAuthentication), json);
             HttpServerConfig adminConfig = HttpServerConfig.plain("admin", config.listeners().admin().host(),
                     config.listeners().admin().port()).withMaxBodyBytes(ADMIN_MAX_BODY);
             admin = new HttpServer(adminConfig, api.handler(), json).start();
+            startExchange(serverId);
         } catch (RuntimeException e) {
             close();
             throw e;
         }
-        LOG.info("security server {} started; admin API on {}:{}", serverId, config.listeners().admin().host(),
-                admin.port());
+        LOG.info("security server {} started; admin API on {}:{}, client proxy on {} and {} (HTTPS), server proxy"
+                + " on {}", serverId, config.listeners().admin().host(), admin.port(), clientHttp.port(),
+                clientHttps.port(), serverProxy.port());
         return this;
+    }
+
+    /** The message exchange: peer client, server proxy, client proxy listeners. */
+    private void startExchange(SecurityServerId serverId) {
+        ExchangeConfig settings = config.exchange();
+        ExchangeContext context = new ExchangeContext(serverId, trust.configuration(),
+                new MemberSigning(trust.token(), trust.ocsp()),
+                new SignatureCheck(new CadesVerifier(), CertificateProfiles.standard()), hooks.messageLog(), settings,
+                timing.clock());
+        AuthIdentity identity = new OwnAuthIdentity(serverId, trust.token(), trust.ocsp(), trust.configuration());
+        PeerAuthenticator peers = new PeerTrust(trust.configuration(), timing.clock());
+        provider = new ProviderClient(settings.providerConnectTimeout());
+        // The metaservices fetch OpenAPI and WSDL documents with their own client: no redirects, HTTP/1.1.
+        descriptions = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.providerConnectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        MetaserviceConfig metaConfig = MetaserviceConfig.DEFAULTS;
+        MetaserviceProvider metaservices = new MetaserviceProvider(registry, new DescriptionClient(descriptions,
+                metaConfig), metaConfig);
+        peerClient = new PeerClient(PeerClientConfig.DEFAULTS, identity, peers).start();
+        serverProxy = new ServerProxyListener(ServerProxyConfig.defaults(config.listeners().serverProxy()), identity,
+                peers, new ServerProxy(context, registry, provider, metaservices)).start();
+        ClientProxy clientProxy = new ClientProxy(context, registry, isAuthentication,
+                hooks.connector().apply(peerClient));
+        clientHttp = new ClientHttpListener(ClientHttpConfig.plain("clientHttp", config.listeners().clientHttp()),
+                clientProxy).start();
+        clientHttps = new ClientHttpListener(ClientHttpConfig.https("clientHttps", config.listeners().clientHttps(),
+                new InternalTls(config.dataDir().resolve(InternalTls.DIRECTORY)).serverContext()), clientProxy).start();
+    }
+
+    /** The bound port of the client proxy's plain HTTP listener. */
+    public synchronized int clientHttpPort() {
+        requireStarted();
+        return clientHttp.port();
+    }
+
+    /** The bound port of the client proxy's HTTPS listener. */
+    public synchronized int clientHttpsPort() {
+        requireStarted();
+        return clientHttps.port();
+    }
+
+    /** The bound server proxy port. */
+    public synchronized int serverProxyPort() {
+        requireStarted();
+        return serverProxy.port();
     }
 
     /** The bound admin port. */
@@ -162,15 +270,49 @@ public final class SecurityServer implements AutoCloseable {
         return trust.ocsp();
     }
 
+    /** The registration flows: requests to the central server and their state. */
+    public synchronized RegistrationService registration() {
+        requireStarted();
+        return registration.service();
+    }
+
     public SecurityServerConfig config() {
         return config;
     }
 
     @Override
     public synchronized void close() {
+        if (clientHttps != null) {
+            clientHttps.close();
+            clientHttps = null;
+        }
+        if (clientHttp != null) {
+            clientHttp.close();
+            clientHttp = null;
+        }
+        if (serverProxy != null) {
+            serverProxy.close();
+            serverProxy = null;
+        }
+        if (peerClient != null) {
+            peerClient.close();
+            peerClient = null;
+        }
+        if (provider != null) {
+            provider.close();
+            provider = null;
+        }
+        if (descriptions != null) {
+            descriptions.close();
+            descriptions = null;
+        }
         if (admin != null) {
             admin.close();
             admin = null;
+        }
+        if (registration != null) {
+            registration.close();
+            registration = null;
         }
         if (trust != null) {
             trust.close();
@@ -183,7 +325,7 @@ public final class SecurityServer implements AutoCloseable {
     }
 
     private void requireStarted() {
-        if (db == null || admin == null) {
+        if (db == null || admin == null || clientHttps == null) {
             throw new IllegalStateException("the security server is not started");
         }
     }

@@ -10,10 +10,15 @@ import java.util.concurrent.CountDownLatch;
 import org.zhol.protocol.error.ZholException;
 import org.zhol.protocol.id.MemberId;
 import org.zhol.securityserver.cli.AccessCommand;
+import org.zhol.securityserver.cli.AddressCommand;
 import org.zhol.securityserver.cli.AnchorCommand;
+import org.zhol.securityserver.cli.CentralCommand;
 import org.zhol.securityserver.cli.ClientsCommand;
 import org.zhol.securityserver.cli.KeysCommand;
 import org.zhol.securityserver.cli.MessageLogCommand;
+import org.zhol.securityserver.cli.MaintenanceCommand;
+import org.zhol.securityserver.cli.RegisterCommand;
+import org.zhol.securityserver.cli.RequestsCommand;
 import org.zhol.securityserver.cli.ServicesCommand;
 import org.zhol.securityserver.cli.StatusCommand;
 import org.zhol.securityserver.config.SecurityServerConfig;
@@ -34,7 +39,8 @@ import picocli.CommandLine.Spec;
         description = "The Zhol security server.",
         subcommands = {SecurityServerMain.Init.class, SecurityServerMain.Start.class, ClientsCommand.class,
             ServicesCommand.class, AccessCommand.class, KeysCommand.class, AnchorCommand.class, StatusCommand.class,
-            MessageLogCommand.class})
+            RegisterCommand.class, AddressCommand.class, MaintenanceCommand.class, RequestsCommand.class,
+            CentralCommand.class, MessageLogCommand.class})
 public final class SecurityServerMain {
 
     public static void main(String[] args) {
@@ -127,6 +133,9 @@ public final class SecurityServerMain {
             PrintWriter out = spec.commandLine().getOut();
             out.println("started " + loaded.serverId());
             out.println("admin=" + loaded.listeners().admin().host() + ":" + server.adminPort());
+            out.println("clientHttp=" + loaded.listeners().clientHttp().host() + ":" + server.clientHttpPort());
+            out.println("clientHttps=" + loaded.listeners().clientHttps().host() + ":" + server.clientHttpsPort());
+            out.println("serverProxy=" + loaded.listeners().serverProxy().host() + ":" + server.serverProxyPort());
             out.flush();
             try {
                 stopped.await();

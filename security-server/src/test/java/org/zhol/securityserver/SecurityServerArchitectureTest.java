@@ -16,7 +16,7 @@ class SecurityServerArchitectureTest {
     @Test
     void onlyStoreImportsJavaSql() {
         for (String fragment : new String[] {"/registry/", "/admin/", "/config/", "/health/", "/cli/",
-            "/messagelog/", "/securityserver/SecurityServer"}) {
+            "/securityserver/SecurityServer", "/registration/", "/central/", "/metaservice/", "/messagelog/"}) {
             ImportRules.assertNoImports(Path.of("src/main/java"), fragment, "java.sql.", "javax.sql.");
         }
     }
@@ -25,6 +25,14 @@ class SecurityServerArchitectureTest {
     void accessDecisionsImportNoTransportOrStorage() {
         ImportRules.assertNoImports(Path.of("src/main/java"), "/registry/", "io.netty.", "org.zhol.server.http.",
                 "org.zhol.server.store.");
+    }
+
+    @Test
+    void registrationLogicImportsNoHttpOrStorage() {
+        // The flows reach the central server through CentralServerClient (HTTPS in central/) and keep
+        // requests behind store.RegistrationRequestRepository.
+        ImportRules.assertNoImports(Path.of("src/main/java"), "/registration/", "java.net.http.", "javax.net.",
+                "io.netty.", "org.zhol.server.http.", "org.zhol.server.store.", "org.zhol.securityserver.central.");
     }
 
     @Test
@@ -37,6 +45,29 @@ class SecurityServerArchitectureTest {
         // Its only network peer is the TSA, reached through protocol-spec's TspClient.
         ImportRules.assertNoImports(Path.of("src/main/java"), "/messagelog/", "io.netty.", "org.zhol.server.http.",
                 "java.net.");
+    }
+
+    @Test
+    void metaservicesAreLogicOnly() {
+        // Called from the exchange on its virtual threads: no transport, no SQL (the registry answers).
+        ImportRules.assertNoImports(Path.of("src/main/java"), "/metaservice/", "io.netty.", "java.sql.", "javax.sql.",
+                "org.zhol.server.http.", "org.zhol.server.store.", "org.zhol.securityserver.exchange.");
+    }
+
+    @Test
+    void onlyTheTransportsImportNetty() {
+        for (String fragment : new String[] {"/exchange/", "/registry/", "/signer/", "/globalconf/", "/ocsp/",
+            "/health/", "/admin/", "/config/", "/cli/", "/store/"}) {
+            ImportRules.assertNoImports(Path.of("src/main/java"), fragment, "io.netty.");
+        }
+    }
+
+    @Test
+    void theTransportsKnowOnlyTheExchangeInterfaces() {
+        // Sockets, TLS and frames; the decisions come in through the exchange package's interfaces.
+        ImportRules.assertNoImports(Path.of("src/main/java"), "/securityserver/net/", "java.sql.", "javax.sql.",
+                "org.zhol.server.store.", "org.zhol.securityserver.store.", "org.zhol.securityserver.registry.",
+                "org.zhol.securityserver.signer.", "org.zhol.securityserver.globalconf.");
     }
 
     @Test

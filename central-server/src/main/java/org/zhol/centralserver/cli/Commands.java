@@ -3,6 +3,7 @@ package org.zhol.centralserver.cli;
 
 import org.zhol.protocol.error.ZholException;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Assembles the command line under a top-level command. */
 public final class Commands {
@@ -15,7 +16,7 @@ public final class Commands {
      * printed as one line on stderr with exit code 1; usage errors give exit code 2.
      */
     public static CommandLine commandLine(Object top, InitCommand init, StartCommand start) {
-        CommandLine cli = new CommandLine(top)
+        return withFaultHandler(new CommandLine(top)
                 .addSubcommand(init)
                 .addSubcommand(start)
                 .addSubcommand(new RegistryCommands.MemberClass())
@@ -32,7 +33,21 @@ public final class Commands {
                 .addSubcommand(new ManagementCommands.Anchor())
                 .addSubcommand(new ManagementCommands.Keys())
                 .addSubcommand(new ManagementCommands.Configuration())
-                .addSubcommand(new ManagementCommands.RegistrationTls());
+                .addSubcommand(new ManagementCommands.RegistrationTls()));
+    }
+
+    /**
+     * A command line that knows only {@code start}, for a server's start: it parses and fails as
+     * {@link #commandLine} does for {@code start ...}, without reading the annotations of the top command
+     * (its {@code --help} and {@code --version} come before a subcommand) or of the admin commands.
+     *
+     * @param name the top command's name, for messages
+     */
+    public static CommandLine startOnly(String name, StartCommand start) {
+        return withFaultHandler(new CommandLine(CommandSpec.create().name(name)).addSubcommand(start));
+    }
+
+    private static CommandLine withFaultHandler(CommandLine cli) {
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             if (e instanceof CliFailure || e instanceof ZholException) {
                 String text = e instanceof ZholException z ? z.faultCode() + ": " + z.detail() : e.getMessage();

@@ -49,9 +49,11 @@ public final class StartCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }, "zhol-central-shutdown");
+        // The hook goes in before the server starts, so that a SIGTERM during the start also stops it
+        // cleanly (once it is up) instead of ending the process under it.
+        Runtime.getRuntime().addShutdownHook(hook);
         try (CentralServer server = new CentralServer(config, extensions).start()) {
             report(server, config, (System.nanoTime() - began) / 1_000_000);
-            Runtime.getRuntime().addShutdownHook(hook);
             stopRequested.await();
             spec.commandLine().getOut().println("Stopping");
         } finally {

@@ -131,8 +131,20 @@ class CentralServerMainTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
+    @Test
+    void startParsesWithACommandLineOfItsOwn() {
+        CentralServerMain main = new CentralServerMain(List.of());
+        assertThat(main.commandLine("start", "--data-dir", "x").getSubcommands()).containsOnlyKeys("start");
+        assertThat(main.commandLine("member", "list").getSubcommands()).containsKeys("init", "start", "member");
+        StringWriter err = new StringWriter();
+        assertThat(execute(main, new StringWriter(), err, "start", "--no-such-option")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown option: '--no-such-option'")
+                .contains("Usage: zhol-central start");
+    }
+
+    /** Runs {@code args} as {@code main} does: {@code start} on its own command line, the rest on the whole. */
     private static int execute(CentralServerMain main, StringWriter out, StringWriter err, String... args) {
-        CommandLine cli = main.commandLine();
+        CommandLine cli = main.commandLine(args);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);

@@ -169,8 +169,12 @@ public final class RestTargetCodec {
         return id.parts().stream().map(PercentCodec::encode).collect(Collectors.joining("/"));
     }
 
-    /** Checks a service path: empty, or '/' then segments with no dot-segment or encoded '/', '\' or control. */
-    static void checkServicePath(String servicePath) {
+    /**
+     * Checks a service path: empty, or '/' then segments with no dot-segment or encoded '/', '\' or control.
+     *
+     * @throws ZholException {@code BadRequest} when it breaks a rule
+     */
+    public static void checkServicePath(String servicePath) {
         if (servicePath.isEmpty()) {
             return;
         }
@@ -205,8 +209,12 @@ public final class RestTargetCodec {
         }
     }
 
-    /** Checks a raw query: URI query characters and well-formed escapes only. */
-    static void checkQuery(String query) {
+    /**
+     * Checks a raw query: URI query characters and well-formed escapes only.
+     *
+     * @throws ZholException {@code BadRequest} when it breaks a rule
+     */
+    public static void checkQuery(String query) {
         checkChars(query, "/?", "query");
     }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 package org.zhol.protocol.transport;
 
+import java.util.Optional;
+
 /**
  * The kinds of frame on a connection between security servers ({@code transport.md}). The code is the
  * frame's first byte on the wire.
@@ -28,5 +30,15 @@ public enum FrameType {
     /** The byte that identifies this type on the wire. */
     public int code() {
         return code;
+    }
+
+    /** The type whose wire byte is {@code code} (0-255), or empty for an unknown one. */
+    public static Optional<FrameType> byCode(int code) {
+        for (FrameType type : values()) {
+            if (type.code == code) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
     }
 }

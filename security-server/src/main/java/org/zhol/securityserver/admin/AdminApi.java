@@ -21,7 +21,10 @@ import org.zhol.securityserver.health.HealthReport;
 import org.zhol.securityserver.health.MaintenanceMode;
 import org.zhol.securityserver.messagelog.MessageLogService;
 import org.zhol.securityserver.ocsp.OcspCache;
+import org.zhol.securityserver.registration.CentralSettings;
+import org.zhol.securityserver.registration.RegistrationService;
 import org.zhol.securityserver.registry.ServiceRegistry;
+import org.zhol.securityserver.store.IsAuthenticationRepository;
 import org.zhol.securityserver.signer.Signer;
 import org.zhol.server.admin.ApiRole;
 import org.zhol.server.admin.ApiTokenStore;
@@ -59,9 +62,12 @@ public final class AdminApi {
      * @param health      the health checks
      * @param maintenance the maintenance flag
      * @param trust       keys, anchor, configuration and OCSP
+     * @param registration the registration flows
+     * @param isAuthentication each local client's IS authentication
      */
     public record Parts(SecurityServerId serverId, ServiceRegistry registry, ApiTokens tokens,
-            ApiTokenStore tokenStore, HealthChecks health, MaintenanceMode maintenance, Trust trust) {
+            ApiTokenStore tokenStore, HealthChecks health, MaintenanceMode maintenance, Trust trust,
+            Registration registration, IsAuthenticationRepository isAuthentication) {
     }
 
     /**
@@ -73,6 +79,15 @@ public final class AdminApi {
      * @param ocsp          the OCSP cache of the own certificates (status, refresh after an import)
      */
     public record Trust(Signer signer, AnchorImport anchorImport, ConfigurationClient configuration, OcspCache ocsp) {
+    }
+
+    /**
+     * What the registration operations work on.
+     *
+     * @param service the registration flows
+     * @param central where the central server's registration listener is
+     */
+    public record Registration(RegistrationService service, CentralSettings central) {
     }
 
     private final Parts parts;
@@ -105,8 +120,10 @@ public final class AdminApi {
                 AdminRoute.authenticated("POST", "/tokens", this::issueToken),
                 AdminRoute.authenticated("DELETE", "/tokens/{name}", this::revokeToken)));
         routes.addAll(new RegistryResource(parts.registry(), json).routes());
+        routes.addAll(new IsAuthenticationResource(parts.isAuthentication(), json).routes());
         routes.addAll(new KeysResource(parts.trust(), json).routes());
         routes.addAll(new TrustResource(parts.trust(), json).routes());
+        routes.addAll(new RegistrationResource(parts.registration(), json, faults).routes());
         routes.addAll(new MessageLogResource(messageLog, json).routes());
         return routes;
     }

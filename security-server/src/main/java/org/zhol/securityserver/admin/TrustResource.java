@@ -31,6 +31,7 @@ final class TrustResource {
         return List.of(
                 AdminRoute.authenticated("POST", "/anchor", this::importAnchor),
                 AdminRoute.authenticated("GET", "/configuration", this::configuration),
+                AdminRoute.authenticated("POST", "/configuration/refresh", this::refresh),
                 AdminRoute.authenticated("GET", "/ocsp", this::ocsp));
     }
 
@@ -48,6 +49,11 @@ final class TrustResource {
 
     private HttpResponse configuration(HttpRequest request) {
         return json.respond(200, status(trust.configuration().status()));
+    }
+
+    /** Downloads the configuration now, as the schedule would; the answer is the status after it. */
+    private HttpResponse refresh(HttpRequest request) {
+        return json.respond(200, status(trust.configuration().refreshNow()));
     }
 
     private HttpResponse ocsp(HttpRequest request) {

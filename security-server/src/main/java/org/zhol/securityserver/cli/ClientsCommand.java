@@ -9,9 +9,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code clients add|list}: the subsystems hosted on this server. */
+/** {@code clients add|list|register|delete}: the subsystems hosted on this server. */
 @Command(name = "clients", description = "Subsystems hosted on this server.",
-        subcommands = {ClientsCommand.Add.class, ClientsCommand.ListClients.class})
+        subcommands = {ClientsCommand.Add.class, ClientsCommand.ListClients.class, ClientsCommand.Register.class,
+            ClientsCommand.Delete.class})
 public final class ClientsCommand {
 
     /** The admin API path of a client. */
@@ -55,6 +56,39 @@ public final class ClientsCommand {
                     out.println("no clients");
                 }
             });
+        }
+    }
+
+    /** {@code clients register ID}. */
+    @Command(name = "register", description = "Ask the central server to register a local subsystem on this server.")
+    static final class Register implements Callable<Integer> {
+        @Mixin
+        AdminOptions admin;
+        @Spec
+        CommandSpec spec;
+        @Parameters(paramLabel = "ID", description = "The subsystem: INSTANCE/CLASS/CODE/SUBSYSTEM.")
+        String id;
+
+        @Override
+        public Integer call() {
+            return RegisterCommand.printSent(admin, admin.client().post(path(id) + "/registration", "{}"), spec);
+        }
+    }
+
+    /** {@code clients delete ID}. */
+    @Command(name = "delete", description = "Ask the central server to delete a subsystem from this server; its "
+            + "local definition stays (SAVED).")
+    static final class Delete implements Callable<Integer> {
+        @Mixin
+        AdminOptions admin;
+        @Spec
+        CommandSpec spec;
+        @Parameters(paramLabel = "ID", description = "The subsystem: INSTANCE/CLASS/CODE/SUBSYSTEM.")
+        String id;
+
+        @Override
+        public Integer call() {
+            return RegisterCommand.printSent(admin, admin.client().delete(path(id) + "/registration"), spec);
         }
     }
 }

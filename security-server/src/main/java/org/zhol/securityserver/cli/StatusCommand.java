@@ -9,8 +9,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code status}: the health report; exit code 0 when healthy, 1 when not. In text form, and when the
- * token may read them, it adds the state of the global configuration and of the own certificates' OCSP
- * responses.
+ * token may read them, it adds the state of the global configuration, of the own certificates' OCSP
+ * responses and of the registration (this server's entry in the configuration, open requests).
  */
 @Command(name = "status", description = "Show the health checks; exit code 1 when unhealthy.")
 public final class StatusCommand implements Callable<Integer> {
@@ -44,6 +44,10 @@ public final class StatusCommand implements Callable<Integer> {
         AdminClient.Response ocsp = client.get("/ocsp");
         if (ocsp.ok()) {
             AdminOptions.parse(ocsp.body()).forEach(s -> JsonNodes.ocsp(out, s));
+        }
+        AdminClient.Response registration = client.get("/registration");
+        if (registration.ok()) {
+            JsonNodes.registration(out, AdminOptions.parse(registration.body()));
         }
     }
 }

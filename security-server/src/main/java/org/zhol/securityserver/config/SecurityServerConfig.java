@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 package org.zhol.securityserver.config;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.zhol.protocol.error.ErrorCode;
 import org.zhol.protocol.error.FaultCode;
@@ -12,6 +15,8 @@ import org.zhol.protocol.error.ZholException;
 import org.zhol.protocol.id.IdentifierRules;
 import org.zhol.protocol.id.MemberId;
 import org.zhol.protocol.id.SecurityServerId;
+import org.zhol.securityserver.registration.CentralEndpoint;
+import org.zhol.securityserver.registration.RegistrationConfig;
 import org.zhol.securityserver.signer.KeyAlgorithm;
 import org.zhol.securityserver.signer.PinSource;
 import org.zhol.securityserver.signer.TokenConfig;
@@ -32,13 +37,16 @@ import org.zhol.server.store.DatabaseConfig;
  * @param token      the token that holds the keys; default the software token in {@code <dataDir>/keys}
  * @param pin        where the token PIN comes from (never the PIN itself); default the {@code ZHOL_PIN}
  *                   environment variable
+ * @param registration how the registration flows reach the central server
+ * @param exchange   the message exchange's limits and timeouts; default {@link ExchangeConfig#DEFAULTS}
  */
 public record SecurityServerConfig(MemberId owner, String serverCode, Path dataDir, StorageConfig database,
-        Listeners listeners, Path anchorFile, TokenSection token, PinSection pin) {
+        Listeners listeners, Path anchorFile, TokenSection token, PinSection pin, RegistrationSection registration,
+        ExchangeConfig exchange) {
 
     /** The configuration when nothing says otherwise. */
     public static final SecurityServerConfig DEFAULTS =
-            new SecurityServerConfig(null, null, null, null, null, null, null, null);
+            new SecurityServerConfig(null, null, null, null, null, null, null, null, null, null);
 
     /** The file name of the H2 database in {@code dataDir}. */
     public static final String H2_NAME = "security-server";
@@ -52,6 +60,8 @@ public record SecurityServerConfig(MemberId owner, String serverCode, Path dataD
         listeners = listeners == null ? Listeners.DEFAULTS : listeners;
         token = token == null ? TokenSection.DEFAULTS : token;
         pin = pin == null ? PinSection.DEFAULTS : pin;
+        registration = registration == null ? RegistrationSection.DEFAULTS : registration;
+        exchange = exchange == null ? ExchangeConfig.DEFAULTS : exchange;
     }
 
     /**
@@ -77,27 +87,43 @@ public record SecurityServerConfig(MemberId owner, String serverCode, Path dataD
     /** This configuration with another owner, server code and data directory, as {@code init} sets them. */
     public SecurityServerConfig withIdentity(MemberId newOwner, String newServerCode, Path newDataDir) {
         return new SecurityServerConfig(newOwner, newServerCode, newDataDir, database, listeners, anchorFile, token,
-                pin);
+                pin, registration, exchange);
     }
 
     /** This configuration with other listeners, e.g. port 0 everywhere in tests. */
     public SecurityServerConfig withListeners(Listeners newListeners) {
-        return new SecurityServerConfig(owner, serverCode, dataDir, database, newListeners, anchorFile, token, pin);
+        return new SecurityServerConfig(owner, serverCode, dataDir, database, newListeners, anchorFile, token, pin,
+                registration, exchange);
     }
 
     /** This configuration with another database section. */
     public SecurityServerConfig withDatabase(StorageConfig newDatabase) {
-        return new SecurityServerConfig(owner, serverCode, dataDir, newDatabase, listeners, anchorFile, token, pin);
+        return new SecurityServerConfig(owner, serverCode, dataDir, newDatabase, listeners, anchorFile, token, pin,
+                registration, exchange);
     }
 
     /** This configuration with another token section. */
     public SecurityServerConfig withToken(TokenSection newToken) {
-        return new SecurityServerConfig(owner, serverCode, dataDir, database, listeners, anchorFile, newToken, pin);
+        return new SecurityServerConfig(owner, serverCode, dataDir, database, listeners, anchorFile, newToken, pin,
+                registration, exchange);
     }
 
     /** This configuration with another PIN section. */
     public SecurityServerConfig withPin(PinSection newPin) {
-        return new SecurityServerConfig(owner, serverCode, dataDir, database, listeners, anchorFile, token, newPin);
+        return new SecurityServerConfig(owner, serverCode, dataDir, database, listeners, anchorFile, token, newPin,
+                registration, exchange);
+    }
+
+    /** This configuration with another registration section. */
+    public SecurityServerConfig withRegistration(RegistrationSection newRegistration) {
+        return new SecurityServerConfig(owner, serverCode, dataDir, database, listeners, anchorFile, token, pin,
+                newRegistration, exchange);
+    }
+
+    /** This configuration with other exchange limits and timeouts. */
+    public SecurityServerConfig withExchange(ExchangeConfig newExchange) {
+        return new SecurityServerConfig(owner, serverCode, dataDir, database, listeners, anchorFile, token, pin,
+                registration, newExchange);
     }
 
     /** The token to open, with relative directories resolved against {@code dataDir}. */
@@ -146,6 +172,61 @@ public record SecurityServerConfig(MemberId owner, String serverCode, Path dataD
                         slot == null ? OptionalLong.empty() : OptionalLong.of(slot), slotListIndex,
                         stateDirectory == null ? keys : dataDir.resolve(stateDirectory), keyAlgorithm);
             };
+        }
+    }
+
+    /**
+     * How the registration flows reach the central server's registration listener. Neither the anchor nor
+     * the global configuration names it; see {@code security-server/README.md}, "Registration".
+     *
+     * @param centralUrl           {@code https://host:port/}; null (default) means {@code https://HOST:4001/},
+     *                             HOST being the host of the anchor's first download URL
+     * @param centralTlsSha256     the SHA-256 (hex) of the listener's self-signed certificate, from the central
+     *                             server's {@code registration-tls}; null (default) until set here or through the
+     *                             admin API
+     * @param timeoutSeconds       a call to the central server, and the wait for a new certificate's OCSP
+     *                             response; 0 means {@value #DEFAULT_TIMEOUT_SECONDS}
+     * @param checkIntervalSeconds how often kept requests are compared with the configuration; 0 means
+     *                             {@value #DEFAULT_CHECK_SECONDS}
+     * @param pollIntervalSeconds  how often the central server is asked about an undecided request; 0 means
+     *                             {@value #DEFAULT_POLL_SECONDS}
+     */
+    public record RegistrationSection(URI centralUrl, String centralTlsSha256, int timeoutSeconds,
+            int checkIntervalSeconds, int pollIntervalSeconds) {
+
+        /** Default call timeout, seconds. */
+        public static final int DEFAULT_TIMEOUT_SECONDS = 30;
+        /** Default check interval, seconds. */
+        public static final int DEFAULT_CHECK_SECONDS = 5;
+        /** Default poll interval, seconds. */
+        public static final int DEFAULT_POLL_SECONDS = 60;
+        /** Everything by default: the URL from the anchor, no pin. */
+        public static final RegistrationSection DEFAULTS = new RegistrationSection(null, null, 0, 0, 0);
+
+        public RegistrationSection {
+            if (timeoutSeconds < 0 || checkIntervalSeconds < 0 || pollIntervalSeconds < 0) {
+                throw ZholException.client(ErrorCode.MALFORMED_SERVER_CONF,
+                        "registration timeouts and intervals must not be negative");
+            }
+            timeoutSeconds = timeoutSeconds == 0 ? DEFAULT_TIMEOUT_SECONDS : timeoutSeconds;
+            checkIntervalSeconds = checkIntervalSeconds == 0 ? DEFAULT_CHECK_SECONDS : checkIntervalSeconds;
+            pollIntervalSeconds = pollIntervalSeconds == 0 ? DEFAULT_POLL_SECONDS : pollIntervalSeconds;
+            centralTlsSha256 = centralTlsSha256 == null || centralTlsSha256.isBlank() ? null : centralTlsSha256;
+            try {
+                settings(centralUrl, centralTlsSha256, timeoutSeconds, checkIntervalSeconds, pollIntervalSeconds);
+            } catch (ZholException e) {
+                throw ZholException.client(ErrorCode.MALFORMED_SERVER_CONF, "registration: " + e.detail());
+            }
+        }
+
+        /** The registration flows' settings. */
+        public RegistrationConfig registrationConfig() {
+            return settings(centralUrl, centralTlsSha256, timeoutSeconds, checkIntervalSeconds, pollIntervalSeconds);
+        }
+
+        private static RegistrationConfig settings(URI url, String pin, int timeout, int check, int poll) {
+            return new RegistrationConfig(Optional.ofNullable(url), Optional.ofNullable(pin).map(CentralEndpoint::parsePin),
+                    Duration.ofSeconds(timeout), Duration.ofSeconds(check), Duration.ofSeconds(poll));
         }
     }
 

@@ -8,11 +8,7 @@ import org.zhol.protocol.error.ErrorCode;
 import org.zhol.protocol.error.ZholException;
 import org.zhol.protocol.globalconf.MemberDirectory;
 import org.zhol.protocol.id.ClientId;
-import org.zhol.protocol.id.GlobalGroupId;
-import org.zhol.protocol.id.MemberId;
 import org.zhol.protocol.id.ServiceId;
-import org.zhol.protocol.id.SubsystemId;
-import org.zhol.protocol.id.XRoadId;
 import org.zhol.protocol.rest.RestMethod;
 
 /**
@@ -61,20 +57,11 @@ public final class AccessDecision {
         }
         for (AccessRight right : rights) {
             if (right.isFor(service) && right.endpoint().covers(method, path)
-                    && isSubject(caller, right.subject(), groups)) {
+                    && right.grantsTo(caller, groups)) {
                 return;
             }
         }
         throw denied(service, null);
-    }
-
-    private static boolean isSubject(ClientId caller, XRoadId subject, MemberDirectory groups) {
-        return switch (subject) {
-            case MemberId m -> m.equals(caller);
-            case SubsystemId s -> s.equals(caller);
-            case GlobalGroupId g -> groups.isInGroup(caller, g);
-            default -> false;
-        };
     }
 
     private static boolean isPlainPath(String path) {

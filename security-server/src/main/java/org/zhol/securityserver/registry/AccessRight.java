@@ -4,6 +4,8 @@ package org.zhol.securityserver.registry;
 import java.util.Objects;
 import org.zhol.protocol.error.ErrorCode;
 import org.zhol.protocol.error.ZholException;
+import org.zhol.protocol.globalconf.MemberDirectory;
+import org.zhol.protocol.id.ClientId;
 import org.zhol.protocol.id.GlobalGroupId;
 import org.zhol.protocol.id.IdentifierRules;
 import org.zhol.protocol.id.MemberId;
@@ -42,6 +44,20 @@ public record AccessRight(SubsystemId provider, String serviceCode, XRoadId subj
     /** Whether this right is about {@code service}, whatever its version. */
     public boolean isFor(ServiceId service) {
         return provider.equals(service.provider()) && serviceCode.equals(service.serviceCode());
+    }
+
+    /**
+     * Whether this right is granted to {@code caller}: its subject is the caller itself (exactly: a right
+     * granted to a member does not cover its subsystems), or a global group that {@code groups} says the
+     * caller is in.
+     */
+    public boolean grantsTo(ClientId caller, MemberDirectory groups) {
+        return switch (subject) {
+            case MemberId m -> m.equals(caller);
+            case SubsystemId s -> s.equals(caller);
+            case GlobalGroupId g -> groups.isInGroup(caller, g);
+            default -> false;
+        };
     }
 
     /**

@@ -3,6 +3,7 @@ package org.zhol.securityserver.registry;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.zhol.protocol.error.ErrorCode;
 import org.zhol.protocol.error.ZholException;
 import org.zhol.protocol.globalconf.MemberDirectory;
@@ -20,12 +21,20 @@ import org.zhol.securityserver.store.ServiceRepository;
  * <ul>
  *   <li>{@code UnknownMember}: the subsystem is not hosted here;</li>
  *   <li>{@code UnknownService}: the client has no such service (code and version);</li>
- *   <li>{@code BadRequest}: a duplicate, or a right that does not fit the service;</li>
+ *   <li>{@code BadRequest}: a duplicate, a reserved service code ({@link #RESERVED_CODES}), or a right
+ *       that does not fit the service;</li>
  *   <li>{@code NotFound}: revoking a right that was never granted;</li>
  *   <li>{@code AccessDenied}, {@code ServiceDisabled}: from {@link #authorize}.</li>
  * </ul>
  */
 public final class ServiceRegistry {
+
+    /**
+     * The metaservices' codes, which no local service may take, as X-Road reserves them; the security
+     * server answers them itself ({@code org.zhol.securityserver.metaservice}).
+     */
+    public static final Set<String> RESERVED_CODES = Set.of("listClients", "listMethods", "allowedMethods",
+            "getOpenAPI", "getWsdl");
 
     private final LocalClientRepository clients;
     private final ServiceRepository services;
@@ -71,6 +80,10 @@ public final class ServiceRegistry {
      * code's access rights apply to all of them.
      */
     public LocalService addService(LocalService service) {
+        if (RESERVED_CODES.contains(service.id().serviceCode())) {
+            throw ZholException.client(ErrorCode.BAD_REQUEST, "The service code " + service.id().serviceCode()
+                    + " is reserved for a metaservice");
+        }
         client(service.id().provider());
         for (LocalService other : services.list(service.id().provider())) {
             if (other.id().sameServiceAs(service.id()) && other.type() != service.type()) {

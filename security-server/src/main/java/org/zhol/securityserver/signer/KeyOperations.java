@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 package org.zhol.securityserver.signer;
 
+import java.security.PrivateKey;
 import java.util.List;
 import java.util.Objects;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -55,6 +56,15 @@ final class KeyOperations {
 
     SigningKey signingKey(String keyId) {
         return new TokenSigningKey(keyId, ring().get(keyId).info().algorithm());
+    }
+
+    PrivateKey tlsKey(String keyId) {
+        LoadedKey key = ring().get(keyId);
+        if (key.info().role() != KeyRole.AUTH) {
+            throw ZholException.client(ErrorCode.WRONG_CERT_USAGE,
+                    "Key " + keyId + " is a " + key.info().role() + " key; only AUTH keys serve TLS");
+        }
+        return key.privateKey();
     }
 
     byte[] signDigest(String keyId, byte[] digest) {

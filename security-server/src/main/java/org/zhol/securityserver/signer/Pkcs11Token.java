@@ -34,8 +34,11 @@ import org.zhol.protocol.id.MemberId;
  * {@code keys.json} in the configured state directory.
  *
  * <p>The SunPKCS11 provider instance belongs to this object: it is configured at the first
- * {@link #open} and used only through explicit {@code getInstance(…, provider)} calls, never
- * installed with {@code Security.addProvider}.
+ * {@link #open} and this object uses it only through explicit {@code getInstance(…, provider)} calls. It
+ * is also installed, last in the provider list ({@code Security.addProvider}, replacing an earlier
+ * instance of the same name), because the TLS handshake signs with an authentication key through JSSE,
+ * whose delayed provider selection looks only at installed providers. Being last, it is chosen only for
+ * its own keys.
  *
  * <p><b>Pitfalls:</b> a PKCS#11 key store keeps a private key only with a certificate, so a new key
  * gets a self-signed placeholder certificate, replaced by {@link #importCertificate} and never
@@ -162,6 +165,11 @@ public final class Pkcs11Token implements Token {
     }
 
     @Override
+    public PrivateKey tlsKey(String keyId) {
+        return operations().tlsKey(keyId);
+    }
+
+    @Override
     public byte[] signDigest(String keyId, byte[] digest) {
         return operations().signDigest(keyId, digest);
     }
@@ -190,6 +198,9 @@ public final class Pkcs11Token implements Token {
             throw ZholException.internal(ErrorCode.TOKEN_NOT_FOUND, "Token '" + id() + "': cannot load "
                     + config.library() + " or find its slot", e);
         }
+        // Deviation: JVM-wide state, which JSSE needs to sign a handshake with a key on this token.
+        Security.removeProvider(provider.getName());
+        Security.addProvider(provider);
         crypto = new TokenCrypto(Optional.of(provider));
         operations = new KeyOperations(config.id(), () -> ring, crypto);
     }

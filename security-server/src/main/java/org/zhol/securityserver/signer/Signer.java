@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 package org.zhol.securityserver.signer;
 
+import java.security.PrivateKey;
 import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -57,6 +58,15 @@ public interface Signer {
      * on every {@code sign}, so locking the token stops the key too.
      */
     SigningKey signingKey(String keyId);
+
+    /**
+     * The private key of an {@link KeyRole#AUTH} key, for the TLS stack between security servers: JSSE
+     * needs the key object itself (a PKCS#11 key stays a handle on its token). Only the transport's key
+     * manager should call this; everything else signs through {@link #signingKey}.
+     *
+     * @throws org.zhol.protocol.error.ZholException {@code WrongCertUsage} for a {@link KeyRole#SIGN} key
+     */
+    PrivateKey tlsKey(String keyId);
 
     /**
      * Signs a SHA-256 digest: raw ECDSA over the digest ({@code NONEwithECDSA}, DER signature), or

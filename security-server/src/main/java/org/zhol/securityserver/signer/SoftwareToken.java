@@ -157,6 +157,11 @@ public final class SoftwareToken implements Token {
     }
 
     @Override
+    public PrivateKey tlsKey(String keyId) {
+        return operations.tlsKey(keyId);
+    }
+
+    @Override
     public byte[] signDigest(String keyId, byte[] digest) {
         return operations.signDigest(keyId, digest);
     }

@@ -52,6 +52,8 @@ class SecurityServerMainTest {
         Thread server = Thread.ofPlatform().start(() -> SecurityServerMain.commandLine()
                 .setOut(new PrintWriter(startOut, true)).setErr(new PrintWriter(new StringWriter(), true))
                 .execute("start", "--config", config.toString(), "--set", "listeners.admin.port=0",
+                        "--set", "listeners.clientHttp.port=0", "--set", "listeners.clientHttps.port=0",
+                        "--set", "listeners.serverProxy.port=0",
                         "--pin-file", pinFile.toString()));
         try {
             String url = "http://127.0.0.1:" + awaitPort(startOut);

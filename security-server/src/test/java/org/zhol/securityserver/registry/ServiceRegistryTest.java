@@ -86,6 +86,17 @@ class ServiceRegistryTest {
     }
 
     @Test
+    void metaserviceCodesAreReserved() {
+        registry.addClient(PROVIDER);
+        for (String code : ServiceRegistry.RESERVED_CODES) {
+            assertCode(() -> registry.addService(rest(PROVIDER.service(code))), ErrorCode.BAD_REQUEST);
+            assertCode(() -> registry.addService(soap(ServiceId.of(PROVIDER, code, "v1"))), ErrorCode.BAD_REQUEST);
+        }
+        assertThat(registry.services(PROVIDER)).isEmpty();
+        registry.addService(rest(PROVIDER.service("listmethods")));
+    }
+
+    @Test
     void serviceUrlsAndTimeoutsAreValidated() {
         assertCode(() -> LocalService.parseUrl("url", null), ErrorCode.SERVICE_MISSING_URL);
         assertCode(() -> LocalService.parseUrl("url", " "), ErrorCode.SERVICE_MISSING_URL);

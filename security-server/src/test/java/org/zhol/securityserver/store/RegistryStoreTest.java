@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.zhol.protocol.error.ErrorCode;
 import org.zhol.protocol.error.ZholException;
+import org.zhol.protocol.globalconf.CertificateHash;
 import org.zhol.protocol.id.GlobalGroupId;
 import org.zhol.protocol.id.MemberId;
 import org.zhol.protocol.id.ServiceId;
@@ -20,6 +21,8 @@ import org.zhol.protocol.id.SubsystemId;
 import org.zhol.securityserver.SecurityServer;
 import org.zhol.securityserver.registry.AccessRight;
 import org.zhol.securityserver.registry.Endpoint;
+import org.zhol.securityserver.registry.IsAuthentication;
+import org.zhol.securityserver.registry.IsCertificate;
 import org.zhol.securityserver.registry.LocalClient;
 import org.zhol.securityserver.registry.LocalService;
 import org.zhol.securityserver.registry.RegistrationStatus;
@@ -126,6 +129,35 @@ class RegistryStoreTest {
             clients.insert(PROVIDER, RegistrationStatus.SAVED);
             assertThat(rights.list(PROVIDER)).as("deleting a client deletes its rights").isEmpty();
             assertThat(new SqlServiceRepository(db).list(PROVIDER)).as("and its services").isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void isAuthenticationModesAndWhitelists(TestDatabases.Kind kind) {
+        try (Database db = open(kind)) {
+            LocalClientRepository clients = new SqlLocalClientRepository(db);
+            IsAuthenticationRepository auth = new SqlIsAuthenticationRepository(db);
+            clients.insert(PROVIDER, RegistrationStatus.SAVED);
+            assertThat(auth.mode(PROVIDER)).isEqualTo(IsAuthentication.NONE);
+            auth.setMode(PROVIDER, IsAuthentication.MTLS);
+            assertThat(auth.mode(PROVIDER)).isEqualTo(IsAuthentication.MTLS);
+            java.time.Instant at = java.time.Instant.parse("2026-11-27T10:00:00.123456Z");
+            IsCertificate one = new IsCertificate(new CertificateHash("a".repeat(64)), "CN=IS one", at);
+            IsCertificate two = new IsCertificate(new CertificateHash("b".repeat(64)), "CN=IS two", at);
+            assertThat(auth.addCertificate(PROVIDER, one)).isTrue();
+            assertThat(auth.addCertificate(PROVIDER, two)).isTrue();
+            assertThat(auth.addCertificate(PROVIDER, one)).isFalse();
+            assertThat(auth.certificates(PROVIDER)).containsExactly(one, two);
+            assertThat(auth.removeCertificate(PROVIDER, one.hash())).isTrue();
+            assertThat(auth.removeCertificate(PROVIDER, one.hash())).isFalse();
+            assertThat(auth.certificates(PROVIDER)).containsExactly(two);
+            assertThatThrownBy(() -> auth.mode(CONSUMER)).isInstanceOfSatisfying(ZholException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_MEMBER));
+            clients.delete(PROVIDER);
+            clients.insert(PROVIDER, RegistrationStatus.SAVED);
+            assertThat(auth.mode(PROVIDER)).as("a new client starts over").isEqualTo(IsAuthentication.NONE);
+            assertThat(auth.certificates(PROVIDER)).isEmpty();
         }
     }
 

@@ -4,6 +4,7 @@ package org.zhol.server.config;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
@@ -21,13 +22,17 @@ import org.zhol.protocol.error.ZholException;
  * over them, and overrides such as {@code database.jdbcUrl=...} last. The result is mapped onto the
  * config record, whose nested records mirror the file's sections. Unknown keys are refused, so that a
  * misspelt option is not silently ignored.
+ *
+ * <p>The YAML parser is loaded only to read a YAML file: a server started with defaults and overrides
+ * does not pay for it.
  */
 public final class ConfigLoader {
 
-    private final ObjectMapper mapper = new YAMLMapper()
+    /** Maps the merged tree onto the record; the tree does not depend on the file's format. */
+    private final ObjectMapper mapper = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .findAndRegisterModules();
+            .build();
 
     /**
      * @param defaults  the configuration when neither file nor overrides say otherwise
@@ -70,7 +75,7 @@ public final class ConfigLoader {
                         .forEach(key -> put(tree, key, properties.getProperty(key)));
                 return tree;
             }
-            JsonNode node = mapper.readTree(file.toFile());
+            JsonNode node = new YAMLMapper().readTree(file.toFile());
             if (node == null || node.isMissingNode() || node.isNull()) {
                 return mapper.createObjectNode();
             }

@@ -33,7 +33,9 @@ public final class Database implements AutoCloseable {
     /**
      * Opens a pool on {@code config} and migrates it with the scripts under {@code migrations}
      * (Flyway locations such as {@code classpath:db/support} and {@code classpath:db/central}; the
-     * shared {@code db/support} scripts are numbered below 1, each server's from 1 up).
+     * shared {@code db/support} scripts are numbered below 1, each server's from 1 up). When the schema
+     * history already records exactly these scripts, unchanged, Flyway is not started at all (see
+     * {@link SchemaHistory}).
      *
      * @throws ZholException {@code DatabaseError} when the database cannot be reached or migrated
      */
@@ -53,7 +55,12 @@ public final class Database implements AutoCloseable {
             throw ZholException.internal(ErrorCode.DATABASE_ERROR, "Cannot open the database " + config, e);
         }
         try {
-            Flyway.configure().dataSource(pool).locations(migrations).failOnMissingLocations(true).load().migrate();
+            ClassLoader context = Thread.currentThread().getContextClassLoader();
+            ClassLoader loader = context != null ? context : Database.class.getClassLoader();
+            if (!SchemaHistory.isCurrent(pool, loader, migrations)) {
+                Flyway.configure(loader).dataSource(pool).locations(migrations).failOnMissingLocations(true).load()
+                        .migrate();
+            }
         } catch (RuntimeException e) {
             pool.close();
             throw ZholException.internal(ErrorCode.DATABASE_ERROR, "Cannot migrate the database " + config, e);

@@ -4,7 +4,6 @@ package org.zhol.centralserver.trust.keys;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -21,15 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.Date;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.zhol.protocol.error.ErrorCode;
 import org.zhol.protocol.error.ZholException;
 import org.zhol.protocol.globalconf.ConfigurationSigningKey;
@@ -57,26 +47,18 @@ final class SigningKeyFiles {
 
     /** A new key with a certificate valid from an hour before {@code now} for {@code validity}. */
     ConfigurationSigningKey generate(String instance, int number, Instant now, Duration validity) {
+        KeyPair keys;
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"), random);
-            KeyPair keys = generator.generateKeyPair();
-            Instant from = now.truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
-            X500Name subject = new X500Name("CN=" + instance + " configuration signing key " + number + ", O=Zhol");
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
-                    new BigInteger(63, random).add(BigInteger.ONE), Date.from(from), Date.from(from.plus(validity)),
-                    subject, keys.getPublic());
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            builder.addExtension(Extension.keyUsage, true,
-                    new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-            builder.addExtension(Extension.subjectKeyIdentifier, false,
-                    new JcaX509ExtensionUtils().createSubjectKeyIdentifier(keys.getPublic()));
-            X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
-            return new ConfigurationSigningKey(keys.getPrivate(), cert);
-        } catch (GeneralSecurityException | IOException | org.bouncycastle.operator.OperatorCreationException e) {
+            keys = generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
             throw ZholException.internal(ErrorCode.INTERNAL_ERROR, "Cannot generate a configuration signing key", e);
         }
+        Instant from = now.truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
+        String subject = "CN=" + instance + " configuration signing key " + number + ", O=Zhol";
+        X509Certificate cert = SigningCertificates.selfSigned(keys, subject, from, from.plus(validity), random);
+        return new ConfigurationSigningKey(keys.getPrivate(), cert);
     }
 
     /** Writes {@code key} to {@code fileName} durably. */
