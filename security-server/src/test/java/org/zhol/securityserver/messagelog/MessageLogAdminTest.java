@@ -78,7 +78,8 @@ class MessageLogAdminTest {
             SqlApiTokenStore tokenStore = new SqlApiTokenStore(db);
             ApiTokens tokens = new ApiTokens(tokenStore, new SecureRandom());
             String token = tokens.issue("auditor", ApiRole.ADMIN).secret();
-            AdminApi api = new AdminApi(new AdminApi.Parts(LogFixture.SERVER, null, tokens, tokenStore, null, null, null),
+            AdminApi api = new AdminApi(new AdminApi.Parts(LogFixture.SERVER, null, tokens, tokenStore, null, null, null, null,
+                    null),
                     Optional.of(service), new ObjectMapper());
             try (MessageLogService started = service.start(); HttpServer admin = new HttpServer(
                     HttpServerConfig.plain("admin", "127.0.0.1", 0), api.handler(), new ObjectMapper()).start()) {
