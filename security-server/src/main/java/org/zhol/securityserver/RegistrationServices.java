@@ -48,7 +48,12 @@ final class RegistrationServices implements AutoCloseable {
                 new HttpsCentralServerClient(settings.timeout()), central);
         tracker = new RegistrationTracker(context, submission, settings.checkInterval(), settings.pollInterval());
         RequestSigning signing = new RequestSigning(trust.token(),
-                new FreshOcsp(trust.ocsp(), trust.ocsp()::refreshNow, settings.timeout()));
+                new FreshOcsp(trust.ocsp(), () -> {
+                    // A certificate imported right after the anchor may need a newer configuration (its CA,
+                    // its responder) than the one downloaded at the import: download first, then fetch.
+                    trust.configuration().refreshNow();
+                    trust.ocsp().refreshNow();
+                }, settings.timeout()));
         service = new RegistrationService(context, trust.token(), signing, submission, tracker);
         tracker.start();
     }

@@ -64,6 +64,8 @@ public final class OcspCache implements OwnOcspResponses, AutoCloseable {
     private volatile List<X509Certificate> known = List.of();
     private volatile Optional<String> listError = Optional.empty();
     private volatile boolean running;
+    /** Set by {@link #refreshNow()}: the next pass fetches even for certificates that are backing off. */
+    private volatile boolean forced;
     private Thread scheduler;
 
     /**
@@ -101,8 +103,12 @@ public final class OcspCache implements OwnOcspResponses, AutoCloseable {
         scheduler = Thread.ofVirtual().name("zhol-ocsp-cache").start(this::run);
     }
 
-    /** Makes the scheduler look at the own certificates now, e.g. after a certificate was imported. */
+    /**
+     * Makes the scheduler look at the own certificates now, e.g. after a certificate was imported, and fetch
+     * for each of them even when it is backing off after failures.
+     */
     public void refreshNow() {
+        forced = true;
         wake.release();
     }
 
@@ -226,13 +232,17 @@ public final class OcspCache implements OwnOcspResponses, AutoCloseable {
                 return;
             }
             Instant now = clock.instant();
+            boolean force = fetch && forced;
+            if (force) {
+                forced = false;
+            }
             for (X509Certificate certificate : own) {
                 CertificateHash hash = CertificateHash.of(certificate);
                 CacheEntry entry = entries.get(hash);
                 if (entry == null) {
                     entry = load(CacheEntry.first(certificate, now), anchors, now);
                 }
-                if (fetch && running && !now.isBefore(entry.nextFetch())) {
+                if (fetch && running && (force || !now.isBefore(entry.nextFetch()))) {
                     entry = fetch(entry, anchors);
                 }
                 entries.put(hash, entry);

@@ -20,6 +20,8 @@ import org.zhol.securityserver.ocsp.OwnOcspResponses;
 public final class FreshOcsp {
 
     private static final Duration POLL = Duration.ofMillis(50);
+    /** How often the cache is asked again while waiting. */
+    private static final Duration RETRY = Duration.ofSeconds(2);
 
     private final OwnOcspResponses responses;
     private final Runnable fetchNow;
@@ -53,8 +55,15 @@ public final class FreshOcsp {
             return found.get();
         }
         fetchNow.run();
-        long deadline = System.nanoTime() + wait.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + wait.toNanos();
+        long nextAsk = start + RETRY.toNanos();
         while (System.nanoTime() < deadline) {
+            if (System.nanoTime() >= nextAsk) {
+                // The first attempt may have met a configuration that does not know the CA yet.
+                fetchNow.run();
+                nextAsk = System.nanoTime() + RETRY.toNanos();
+            }
             try {
                 Thread.sleep(POLL);
             } catch (InterruptedException e) {
