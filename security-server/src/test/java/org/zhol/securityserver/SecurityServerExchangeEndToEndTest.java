@@ -29,6 +29,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import jakarta.xml.soap.MessageFactory;
+import jakarta.xml.soap.SOAPConnection;
+import jakarta.xml.soap.SOAPConnectionFactory;
+import jakarta.xml.soap.SOAPConstants;
+import jakarta.xml.soap.SOAPElement;
+import jakarta.xml.soap.SOAPEnvelope;
+import jakarta.xml.soap.SOAPHeader;
+import jakarta.xml.soap.SOAPHeaderElement;
+import jakarta.xml.soap.SOAPMessage;
+import java.util.Base64;
 import javax.xml.namespace.QName;
 import org.bouncycastle.cert.ocsp.CertificateStatus;
 import org.junit.jupiter.api.AfterAll;
@@ -71,7 +81,7 @@ import org.zhol.server.testing.MutableClock;
  * The message exchange end to end on loopback: three real security servers (SS1 hosts the consumer;
  * SS3 and SS2 both host the provider, in that order), a central server stub serving the signed
  * configuration, a CA with its OCSP responder, a provider information system ({@link ProviderIs}, REST
- * and SOAP, plain, SwA and MTOM) and the consumer IS as an HTTP client (the JDK's and curl). Every refusal is checked for its
+ * and SOAP, plain, SwA and MTOM) and the consumer IS as an HTTP client (the JDK's, curl and Jakarta SAAJ). Every refusal is checked for its
  * code and for reaching nothing at the provider.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -222,6 +232,86 @@ class SecurityServerExchangeEndToEndTest {
         assertThat(answered.requestHash()).contains(RequestDigest.of(HashAlgorithm.SHA512, envelope));
         assertThat(provider.lastSoapAction()).isEqualTo("\"urn:getRandom\"");
         assertThat(completed()).isEqualTo(1);
+    }
+
+    @Test
+    void jakartaSaajIsASoapClient() throws Exception {
+        String xrd = "http://x-road.eu/xsd/xroad.xsd";
+        String iden = "http://x-road.eu/xsd/identifiers";
+        SOAPMessage request = MessageFactory.newInstance(SOAPConstants.SOAP_1_1_PROTOCOL).createMessage();
+        SOAPEnvelope envelope = request.getSOAPPart().getEnvelope();
+        envelope.addNamespaceDeclaration("xrd", xrd);
+        envelope.addNamespaceDeclaration("iden", iden);
+        SOAPHeader header = envelope.getHeader();
+        SOAPHeaderElement client = header.addHeaderElement(new QName(xrd, "client", "xrd"));
+        client.addAttribute(new QName(iden, "objectType", "iden"), "SUBSYSTEM");
+        identifierFields(client, iden, "DEV", "GOV", "1001", "subsystemCode", "CONSUMER");
+        SOAPHeaderElement service = header.addHeaderElement(new QName(xrd, "service", "xrd"));
+        service.addAttribute(new QName(iden, "objectType", "iden"), "SERVICE");
+        identifierFields(service, iden, "DEV", "COM", "2002", "subsystemCode", "PROVIDER", "serviceCode",
+                "getRandom", "serviceVersion", "v1");
+        header.addHeaderElement(new QName(xrd, "id", "xrd")).addTextNode("saaj-e2e");
+        header.addHeaderElement(new QName(xrd, "userId", "xrd")).addTextNode("EE37001010000");
+        header.addHeaderElement(new QName(xrd, "protocolVersion", "xrd")).addTextNode("4.5");
+        request.getSOAPBody().addBodyElement(new QName("urn:test", "getRandom", "t"));
+        request.getMimeHeaders().addHeader("SOAPAction", "\"urn:getRandom\"");
+        request.saveChanges();
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        request.writeTo(written);
+        byte[] sent = written.toByteArray();
+
+        SOAPConnection connection = SOAPConnectionFactory.newInstance().createConnection();
+        SOAPMessage response;
+        try {
+            response = connection.call(request, ss1.clientProxy("/").toURL());
+        } finally {
+            connection.close();
+        }
+
+        // SAAJ sent exactly the bytes it wrote here: the provider saw their digest.
+        assertThat(provider.last().sha256())
+                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sent)));
+        assertThat(provider.lastSoapAction()).isEqualTo("\"urn:getRandom\"");
+        assertThat(response.getSOAPBody().hasFault()).as(() -> soapText(response)).isFalse();
+        SOAPElement answer = (SOAPElement) response.getSOAPBody()
+                .getChildElements(new QName("urn:test:provider", "getRandomResponse")).next();
+        SOAPElement echo = (SOAPElement) answer.getChildElements(new QName("urn:test:provider", "echo")).next();
+        assertThat(echo.getValue()).isEqualTo(Integer.toString(sent.length));
+
+        SOAPHeader answered = response.getSOAPHeader();
+        assertThat(text(answered, xrd, "id")).isEqualTo("saaj-e2e");
+        assertThat(text(answered, xrd, "userId")).isEqualTo("EE37001010000");
+        assertThat(text(answered, xrd, "protocolVersion")).isEqualTo("4.5");
+        SOAPElement requestHash = (SOAPElement) answered.getChildElements(new QName(xrd, "requestHash")).next();
+        assertThat(requestHash.getAttribute("algorithmId")).isEqualTo("http://www.w3.org/2001/04/xmlenc#sha512");
+        assertThat(requestHash.getValue().replaceAll("\\s", ""))
+                .isEqualTo(Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-512").digest(sent)));
+        assertThat(completed()).isEqualTo(1);
+    }
+
+    /** Adds X-Road identifier fields (xRoadInstance, memberClass, memberCode, then name-value pairs). */
+    static void identifierFields(SOAPElement element, String iden, String instance, String memberClass,
+            String memberCode, String... more) throws Exception {
+        element.addChildElement(new QName(iden, "xRoadInstance", "iden")).addTextNode(instance);
+        element.addChildElement(new QName(iden, "memberClass", "iden")).addTextNode(memberClass);
+        element.addChildElement(new QName(iden, "memberCode", "iden")).addTextNode(memberCode);
+        for (int i = 0; i < more.length; i += 2) {
+            element.addChildElement(new QName(iden, more[i], "iden")).addTextNode(more[i + 1]);
+        }
+    }
+
+    static String text(SOAPElement parent, String namespace, String local) {
+        return ((SOAPElement) parent.getChildElements(new QName(namespace, local)).next()).getValue();
+    }
+
+    static String soapText(SOAPMessage message) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            message.writeTo(out);
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            return e.toString();
+        }
     }
 
     @Test
