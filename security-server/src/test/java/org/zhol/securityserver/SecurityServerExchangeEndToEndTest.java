@@ -52,6 +52,7 @@ import org.zhol.protocol.globalconf.SecurityServer;
 import org.zhol.protocol.id.MemberId;
 import org.zhol.protocol.id.ServiceId;
 import org.zhol.protocol.id.SubsystemId;
+import org.zhol.protocol.manifest.MessageSignature;
 import org.zhol.protocol.manifest.SignatureFixture;
 import org.zhol.protocol.rest.HttpHeader;
 import org.zhol.protocol.rest.RestMethod;
@@ -64,7 +65,10 @@ import org.zhol.protocol.soap.SoapLimits;
 import org.zhol.protocol.testpki.TestPki;
 import org.zhol.protocol.transport.Frame;
 import org.zhol.protocol.transport.FrameType;
+import org.zhol.protocol.transport.TrailerCodec;
+import org.zhol.protocol.transport.TransportLimits;
 import org.zhol.securityserver.config.ExchangeConfig;
+import org.zhol.securityserver.config.SecurityServerConfig;
 import org.zhol.securityserver.exchange.AuthIdentity;
 import org.zhol.securityserver.exchange.MessageLog;
 import org.zhol.securityserver.exchange.MultipartSoap;
@@ -119,8 +123,9 @@ class SecurityServerExchangeEndToEndTest {
         ss1 = federation.start(GOV, "SS1", List.of(CONSUMER), consumerClock, exchange, MessageLog.NONE, tampering);
         ss3 = federation.start(COM, "SS3", List.of(PROVIDER), Clock.systemUTC(), exchange, MessageLog.NONE,
                 c -> c);
+        // SS2 signs its responses in batch mode (token.batchSigning), SS3 one CMS per message.
         ss2 = federation.start(COM, "SS2", List.of(PROVIDER), Clock.systemUTC(), exchange, MessageLog.NONE,
-                c -> c);
+                c -> c, SecurityServerConfig.TokenSection.DEFAULTS.withBatchSigning(true, 2, 64));
         for (Federation.Node node : List.of(ss2, ss3)) {
             var registry = node.server.registry();
             registry.addService(rest(ECHO, provider.restUrl(), 10));
@@ -312,6 +317,25 @@ class SecurityServerExchangeEndToEndTest {
         } catch (Exception e) {
             return e.toString();
         }
+    }
+
+    @Test
+    void aProviderServerInBatchModeAnswersWithABatchSignatureThatVerifies() throws Exception {
+        byte[] body = "batch-mode".getBytes(StandardCharsets.UTF_8);
+        List<MessageSignature> signatures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        tampering.observeReceived(frame -> {
+            if (frame != null && frame.type() == FrameType.TRAILER) {
+                signatures.add(TrailerCodec.decode(frame.payload(), TransportLimits.DEFAULT).signature());
+            }
+        });
+        HttpResponse<byte[]> response = rest("POST", "echo/batch", body, "Content-Type", "text/plain",
+                "X-Road-Id", "batch-e2e", "X-Road-Security-Server", "DEV/COM/2002/SS2");
+        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(body);
+        assertThat(response.headers().firstValue("X-Road-Id")).contains("batch-e2e");
+        assertThat(response.headers().firstValue("X-Road-Request-Hash")).isPresent();
+        assertThat(signatures).hasSize(1).first().isInstanceOf(MessageSignature.Batch.class);
+        assertThat(completed()).isEqualTo(1);
     }
 
     @Test
