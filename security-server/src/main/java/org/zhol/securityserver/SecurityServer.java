@@ -187,7 +187,7 @@ public final class SecurityServer implements AutoCloseable {
     private void startExchange(SecurityServerId serverId) {
         ExchangeConfig settings = config.exchange();
         ExchangeContext context = new ExchangeContext(serverId, trust.configuration(),
-                new MemberSigning(trust.token(), trust.ocsp()),
+                new MemberSigning(trust.token(), trust.ocsp(), config.token().batchSettings()),
                 new SignatureCheck(new CadesVerifier(), CertificateProfiles.standard()), hooks.messageLog(), settings,
                 timing.clock());
         AuthIdentity identity = new OwnAuthIdentity(serverId, trust.token(), trust.ocsp(), trust.configuration());

@@ -128,6 +128,13 @@ final class Federation implements AutoCloseable {
      */
     Node start(MemberId owner, String code, List<SubsystemId> clients, Clock clock, ExchangeConfig exchange,
             MessageLog log, UnaryOperator<PeerConnector> connector) throws Exception {
+        return start(owner, code, clients, clock, exchange, log, connector, SecurityServerConfig.TokenSection.DEFAULTS);
+    }
+
+    /** Starts a security server as above with the token section {@code token} (e.g. batch signing on). */
+    Node start(MemberId owner, String code, List<SubsystemId> clients, Clock clock, ExchangeConfig exchange,
+            MessageLog log, UnaryOperator<PeerConnector> connector, SecurityServerConfig.TokenSection token)
+            throws Exception {
         members.computeIfAbsent(owner, m -> new ArrayList<>());
         clients.forEach(c -> {
             if (!members.get(owner).contains(c)) {
@@ -135,7 +142,7 @@ final class Federation implements AutoCloseable {
             }
         });
         SecurityServerConfig config = SecurityServerConfig.DEFAULTS.withIdentity(owner, code, dir.resolve(code))
-                .withListeners(SecurityServerConfig.Listeners.ephemeral()).withExchange(exchange);
+                .withListeners(SecurityServerConfig.Listeners.ephemeral()).withExchange(exchange).withToken(token);
         new TokenInit(PIN).run(config, null);
         Node node = new Node(new SecurityServerId(owner, code), clients, clock, config);
         node.server = new SecurityServer(config, PIN, new TrustServices.Timing(clock, Duration.ofMillis(50),

@@ -29,6 +29,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import jakarta.xml.soap.MessageFactory;
+import jakarta.xml.soap.SOAPConnection;
+import jakarta.xml.soap.SOAPConnectionFactory;
+import jakarta.xml.soap.SOAPConstants;
+import jakarta.xml.soap.SOAPElement;
+import jakarta.xml.soap.SOAPEnvelope;
+import jakarta.xml.soap.SOAPHeader;
+import jakarta.xml.soap.SOAPHeaderElement;
+import jakarta.xml.soap.SOAPMessage;
+import java.util.Base64;
 import javax.xml.namespace.QName;
 import org.bouncycastle.cert.ocsp.CertificateStatus;
 import org.junit.jupiter.api.AfterAll;
@@ -42,6 +52,7 @@ import org.zhol.protocol.globalconf.SecurityServer;
 import org.zhol.protocol.id.MemberId;
 import org.zhol.protocol.id.ServiceId;
 import org.zhol.protocol.id.SubsystemId;
+import org.zhol.protocol.manifest.MessageSignature;
 import org.zhol.protocol.manifest.SignatureFixture;
 import org.zhol.protocol.rest.HttpHeader;
 import org.zhol.protocol.rest.RestMethod;
@@ -54,7 +65,10 @@ import org.zhol.protocol.soap.SoapLimits;
 import org.zhol.protocol.testpki.TestPki;
 import org.zhol.protocol.transport.Frame;
 import org.zhol.protocol.transport.FrameType;
+import org.zhol.protocol.transport.TrailerCodec;
+import org.zhol.protocol.transport.TransportLimits;
 import org.zhol.securityserver.config.ExchangeConfig;
+import org.zhol.securityserver.config.SecurityServerConfig;
 import org.zhol.securityserver.exchange.AuthIdentity;
 import org.zhol.securityserver.exchange.MessageLog;
 import org.zhol.securityserver.exchange.MultipartSoap;
@@ -71,7 +85,7 @@ import org.zhol.server.testing.MutableClock;
  * The message exchange end to end on loopback: three real security servers (SS1 hosts the consumer;
  * SS3 and SS2 both host the provider, in that order), a central server stub serving the signed
  * configuration, a CA with its OCSP responder, a provider information system ({@link ProviderIs}, REST
- * and SOAP, plain, SwA and MTOM) and the consumer IS as an HTTP client (the JDK's and curl). Every refusal is checked for its
+ * and SOAP, plain, SwA and MTOM) and the consumer IS as an HTTP client (the JDK's, curl and Jakarta SAAJ). Every refusal is checked for its
  * code and for reaching nothing at the provider.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -109,8 +123,9 @@ class SecurityServerExchangeEndToEndTest {
         ss1 = federation.start(GOV, "SS1", List.of(CONSUMER), consumerClock, exchange, MessageLog.NONE, tampering);
         ss3 = federation.start(COM, "SS3", List.of(PROVIDER), Clock.systemUTC(), exchange, MessageLog.NONE,
                 c -> c);
+        // SS2 signs its responses in batch mode (token.batchSigning), SS3 one CMS per message.
         ss2 = federation.start(COM, "SS2", List.of(PROVIDER), Clock.systemUTC(), exchange, MessageLog.NONE,
-                c -> c);
+                c -> c, SecurityServerConfig.TokenSection.DEFAULTS.withBatchSigning(true, 2, 64));
         for (Federation.Node node : List.of(ss2, ss3)) {
             var registry = node.server.registry();
             registry.addService(rest(ECHO, provider.restUrl(), 10));
@@ -221,6 +236,105 @@ class SecurityServerExchangeEndToEndTest {
         assertThat(answered.withoutRequestHash()).isEqualTo(header);
         assertThat(answered.requestHash()).contains(RequestDigest.of(HashAlgorithm.SHA512, envelope));
         assertThat(provider.lastSoapAction()).isEqualTo("\"urn:getRandom\"");
+        assertThat(completed()).isEqualTo(1);
+    }
+
+    @Test
+    void jakartaSaajIsASoapClient() throws Exception {
+        String xrd = "http://x-road.eu/xsd/xroad.xsd";
+        String iden = "http://x-road.eu/xsd/identifiers";
+        SOAPMessage request = MessageFactory.newInstance(SOAPConstants.SOAP_1_1_PROTOCOL).createMessage();
+        SOAPEnvelope envelope = request.getSOAPPart().getEnvelope();
+        envelope.addNamespaceDeclaration("xrd", xrd);
+        envelope.addNamespaceDeclaration("iden", iden);
+        SOAPHeader header = envelope.getHeader();
+        SOAPHeaderElement client = header.addHeaderElement(new QName(xrd, "client", "xrd"));
+        client.addAttribute(new QName(iden, "objectType", "iden"), "SUBSYSTEM");
+        identifierFields(client, iden, "DEV", "GOV", "1001", "subsystemCode", "CONSUMER");
+        SOAPHeaderElement service = header.addHeaderElement(new QName(xrd, "service", "xrd"));
+        service.addAttribute(new QName(iden, "objectType", "iden"), "SERVICE");
+        identifierFields(service, iden, "DEV", "COM", "2002", "subsystemCode", "PROVIDER", "serviceCode",
+                "getRandom", "serviceVersion", "v1");
+        header.addHeaderElement(new QName(xrd, "id", "xrd")).addTextNode("saaj-e2e");
+        header.addHeaderElement(new QName(xrd, "userId", "xrd")).addTextNode("EE37001010000");
+        header.addHeaderElement(new QName(xrd, "protocolVersion", "xrd")).addTextNode("4.5");
+        request.getSOAPBody().addBodyElement(new QName("urn:test", "getRandom", "t"));
+        request.getMimeHeaders().addHeader("SOAPAction", "\"urn:getRandom\"");
+        request.saveChanges();
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        request.writeTo(written);
+        byte[] sent = written.toByteArray();
+
+        SOAPConnection connection = SOAPConnectionFactory.newInstance().createConnection();
+        SOAPMessage response;
+        try {
+            response = connection.call(request, ss1.clientProxy("/").toURL());
+        } finally {
+            connection.close();
+        }
+
+        // SAAJ sent exactly the bytes it wrote here: the provider saw their digest.
+        assertThat(provider.last().sha256())
+                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sent)));
+        assertThat(provider.lastSoapAction()).isEqualTo("\"urn:getRandom\"");
+        assertThat(response.getSOAPBody().hasFault()).as(() -> soapText(response)).isFalse();
+        SOAPElement answer = (SOAPElement) response.getSOAPBody()
+                .getChildElements(new QName("urn:test:provider", "getRandomResponse")).next();
+        SOAPElement echo = (SOAPElement) answer.getChildElements(new QName("urn:test:provider", "echo")).next();
+        assertThat(echo.getValue()).isEqualTo(Integer.toString(sent.length));
+
+        SOAPHeader answered = response.getSOAPHeader();
+        assertThat(text(answered, xrd, "id")).isEqualTo("saaj-e2e");
+        assertThat(text(answered, xrd, "userId")).isEqualTo("EE37001010000");
+        assertThat(text(answered, xrd, "protocolVersion")).isEqualTo("4.5");
+        SOAPElement requestHash = (SOAPElement) answered.getChildElements(new QName(xrd, "requestHash")).next();
+        assertThat(requestHash.getAttribute("algorithmId")).isEqualTo("http://www.w3.org/2001/04/xmlenc#sha512");
+        assertThat(requestHash.getValue().replaceAll("\\s", ""))
+                .isEqualTo(Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-512").digest(sent)));
+        assertThat(completed()).isEqualTo(1);
+    }
+
+    /** Adds X-Road identifier fields (xRoadInstance, memberClass, memberCode, then name-value pairs). */
+    static void identifierFields(SOAPElement element, String iden, String instance, String memberClass,
+            String memberCode, String... more) throws Exception {
+        element.addChildElement(new QName(iden, "xRoadInstance", "iden")).addTextNode(instance);
+        element.addChildElement(new QName(iden, "memberClass", "iden")).addTextNode(memberClass);
+        element.addChildElement(new QName(iden, "memberCode", "iden")).addTextNode(memberCode);
+        for (int i = 0; i < more.length; i += 2) {
+            element.addChildElement(new QName(iden, more[i], "iden")).addTextNode(more[i + 1]);
+        }
+    }
+
+    static String text(SOAPElement parent, String namespace, String local) {
+        return ((SOAPElement) parent.getChildElements(new QName(namespace, local)).next()).getValue();
+    }
+
+    static String soapText(SOAPMessage message) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            message.writeTo(out);
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
+
+    @Test
+    void aProviderServerInBatchModeAnswersWithABatchSignatureThatVerifies() throws Exception {
+        byte[] body = "batch-mode".getBytes(StandardCharsets.UTF_8);
+        List<MessageSignature> signatures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        tampering.observeReceived(frame -> {
+            if (frame != null && frame.type() == FrameType.TRAILER) {
+                signatures.add(TrailerCodec.decode(frame.payload(), TransportLimits.DEFAULT).signature());
+            }
+        });
+        HttpResponse<byte[]> response = rest("POST", "echo/batch", body, "Content-Type", "text/plain",
+                "X-Road-Id", "batch-e2e", "X-Road-Security-Server", "DEV/COM/2002/SS2");
+        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(body);
+        assertThat(response.headers().firstValue("X-Road-Id")).contains("batch-e2e");
+        assertThat(response.headers().firstValue("X-Road-Request-Hash")).isPresent();
+        assertThat(signatures).hasSize(1).first().isInstanceOf(MessageSignature.Batch.class);
         assertThat(completed()).isEqualTo(1);
     }
 

@@ -3,6 +3,7 @@ package org.zhol.securityserver;
 
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.zhol.protocol.id.SecurityServerId;
 import org.zhol.protocol.transport.Frame;
@@ -11,11 +12,18 @@ import org.zhol.securityserver.exchange.PeerConnector;
 
 /**
  * A man in the middle for tests, inside the consumer's server: it wraps the peer client and rewrites the
- * frames the client proxy sends, after they were signed and before TLS protects them.
+ * frames the client proxy sends, after they were signed and before TLS protects them. It also shows the
+ * frames received to an observer, unchanged.
  */
 final class Tampering implements UnaryOperator<PeerConnector> {
 
     private volatile UnaryOperator<Frame> rewrite = UnaryOperator.identity();
+    private volatile Consumer<Frame> received = frame -> { };
+
+    /** From now on, every frame received from a peer is shown to {@code observer}. */
+    void observeReceived(Consumer<Frame> observer) {
+        received = observer;
+    }
 
     /** From now on, frames pass through {@code newRewrite}. */
     void set(UnaryOperator<Frame> newRewrite) {
@@ -25,6 +33,7 @@ final class Tampering implements UnaryOperator<PeerConnector> {
     /** Frames pass unchanged again. */
     void off() {
         rewrite = UnaryOperator.identity();
+        received = frame -> { };
     }
 
     @Override
@@ -56,7 +65,9 @@ final class Tampering implements UnaryOperator<PeerConnector> {
 
         @Override
         public Frame receive(Duration timeout) {
-            return channel.receive(timeout);
+            Frame frame = channel.receive(timeout);
+            received.accept(frame);
+            return frame;
         }
 
         @Override

@@ -143,12 +143,20 @@ public record SecurityServerConfig(MemberId owner, String serverCode, Path dataD
      * @param slotListIndex  PKCS#11: the index in the module's slot list; default 0
      * @param stateDirectory PKCS#11: where the key index lives; default {@code <dataDir>/keys}
      * @param keyAlgorithm   {@code EC_P256} (default) or {@code RSA_2048}
+     * @param batchSigning   whether message manifests are signed in batches (one CMS over a Merkle root);
+     *                       default false
+     * @param batchMaxWaitMillis batch mode: how long the first manifest of a batch waits for others; 0 means
+     *                       {@value BatchSigning#DEFAULT_MAX_WAIT_MILLIS}
+     * @param batchMaxSize   batch mode: the most manifests in one batch; 0 means
+     *                       {@value BatchSigning#DEFAULT_MAX_SIZE}
      */
     public record TokenSection(TokenType type, String id, Path directory, Path library, Long slot, int slotListIndex,
-            Path stateDirectory, KeyAlgorithm keyAlgorithm) {
+            Path stateDirectory, KeyAlgorithm keyAlgorithm, boolean batchSigning, int batchMaxWaitMillis,
+            int batchMaxSize) {
 
-        /** The software token in {@code <dataDir>/keys}, EC P-256. */
-        public static final TokenSection DEFAULTS = new TokenSection(null, null, null, null, null, 0, null, null);
+        /** The software token in {@code <dataDir>/keys}, EC P-256, no batch signing. */
+        public static final TokenSection DEFAULTS = new TokenSection(null, null, null, null, null, 0, null, null,
+                false, 0, 0);
 
         /** The default directory name in {@code dataDir}. */
         public static final String KEYS_DIRECTORY = "keys";
@@ -159,6 +167,24 @@ public record SecurityServerConfig(MemberId owner, String serverCode, Path dataD
             if (type == TokenType.PKCS11 && library == null) {
                 throw ZholException.client(ErrorCode.MALFORMED_SERVER_CONF, "token.library is required for PKCS11");
             }
+            batchMaxWaitMillis = batchMaxWaitMillis == 0 ? BatchSigning.DEFAULT_MAX_WAIT_MILLIS : batchMaxWaitMillis;
+            batchMaxSize = batchMaxSize == 0 ? BatchSigning.DEFAULT_MAX_SIZE : batchMaxSize;
+            batchSettings(batchSigning, batchMaxWaitMillis, batchMaxSize);
+        }
+
+        /** The batch signing settings of this token. */
+        public BatchSigning batchSettings() {
+            return batchSettings(batchSigning, batchMaxWaitMillis, batchMaxSize);
+        }
+
+        /** This section with batch signing on ({@code true}) or off, with the given wait and size. */
+        public TokenSection withBatchSigning(boolean enabled, int maxWaitMillis, int maxSize) {
+            return new TokenSection(type, id, directory, library, slot, slotListIndex, stateDirectory, keyAlgorithm,
+                    enabled, maxWaitMillis, maxSize);
+        }
+
+        private static BatchSigning batchSettings(boolean enabled, int maxWaitMillis, int maxSize) {
+            return new BatchSigning(enabled, Duration.ofMillis(maxWaitMillis), maxSize);
         }
 
         /** The signer's configuration of this token; relative paths are resolved against {@code dataDir}. */

@@ -12,8 +12,10 @@ import org.zhol.protocol.error.FaultCode;
 import org.zhol.protocol.error.Origin;
 import org.zhol.protocol.error.ZholException;
 import org.zhol.protocol.id.MemberId;
+import org.zhol.protocol.manifest.BatchManifestSigner;
 import org.zhol.protocol.manifest.ManifestSigner;
 import org.zhol.protocol.manifest.MessageSignature;
+import org.zhol.securityserver.config.BatchSigning;
 import org.zhol.securityserver.ocsp.OwnOcspResponses;
 import org.zhol.securityserver.signer.KeyInfo;
 import org.zhol.securityserver.signer.KeyRole;
@@ -25,15 +27,30 @@ import org.zhol.securityserver.signer.Signer;
  * valid at the signing time and with a fresh GOOD OCSP response in the own-certificate cache; that
  * response is embedded in the CMS, so that the signature verifies offline. When several keys qualify,
  * the one generated last wins.
+ *
+ * <p>With {@link BatchSigning} on (per token, {@code token.batchSigning}), the manifests signed with the
+ * same key for the same signing time within the batch wait share one CMS over their Merkle root
+ * ({@link BatchManifestSigner}); each message carries a {@link MessageSignature.Batch} with its inclusion
+ * proof, even when its batch held only itself.
  */
 public final class MemberSigning {
 
     private final Signer signer;
     private final OwnOcspResponses ocsp;
+    private final BatchSigning batching;
+    private final ManifestBatcher batcher;
 
+    /** Signs every message with its own CMS. */
     public MemberSigning(Signer signer, OwnOcspResponses ocsp) {
+        this(signer, ocsp, BatchSigning.OFF);
+    }
+
+    /** Signs in batches when {@code batching} is enabled, else every message with its own CMS. */
+    public MemberSigning(Signer signer, OwnOcspResponses ocsp, BatchSigning batching) {
         this.signer = signer;
         this.ocsp = ocsp;
+        this.batching = batching;
+        this.batcher = new ManifestBatcher(batching);
     }
 
     /**
@@ -58,7 +75,12 @@ public final class MemberSigning {
             if (response.isPresent()) {
                 CadesSigner cades = new CadesSigner(new SigningCredentials(signer.signingKey(key.keyId()), certificate,
                         List.of()));
-                return new ManifestSigner(cades).sign(manifest, signingTime, List.of(response.get()));
+                List<byte[]> ocspResponses = List.of(response.get());
+                if (!batching.enabled()) {
+                    return new ManifestSigner(cades).sign(manifest, signingTime, ocspResponses);
+                }
+                return batcher.sign(new ManifestBatcher.Group(key.keyId(), signingTime), manifest,
+                        all -> new BatchManifestSigner(cades).sign(all, signingTime, ocspResponses));
             }
         }
         throw fault(ErrorCode.MISSING_VALIDATION_INFO,

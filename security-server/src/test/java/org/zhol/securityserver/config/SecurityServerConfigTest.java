@@ -117,6 +117,23 @@ class SecurityServerConfigTest {
     }
 
     @Test
+    void batchSigningIsOffByDefaultAndSwitchablePerToken() {
+        SecurityServerConfig defaults = loader.load(SecurityServerConfig.DEFAULTS, null, List.of());
+        assertThat(defaults.token().batchSettings()).isEqualTo(BatchSigning.OFF);
+        assertThat(BatchSigning.OFF.maxWait()).isEqualTo(Duration.ofMillis(2));
+        SecurityServerConfig on = loader.load(SecurityServerConfig.DEFAULTS, null, List.of("token.batchSigning=true"));
+        assertThat(on.token().batchSettings()).isEqualTo(BatchSigning.on(Duration.ofMillis(2), 64));
+        SecurityServerConfig tuned = loader.load(SecurityServerConfig.DEFAULTS, null, List.of("token.batchSigning=true",
+                "token.batchMaxWaitMillis=5", "token.batchMaxSize=16"));
+        assertThat(tuned.token().batchSettings()).isEqualTo(BatchSigning.on(Duration.ofMillis(5), 16));
+        for (String bad : List.of("token.batchMaxWaitMillis=-1", "token.batchMaxWaitMillis=10001",
+                "token.batchMaxSize=-3", "token.batchMaxSize=65537")) {
+            assertThatThrownBy(() -> loader.load(SecurityServerConfig.DEFAULTS, null, List.of(bad)))
+                    .as(bad).isInstanceOf(ZholException.class).hasMessageContaining("token.batch");
+        }
+    }
+
+    @Test
     void registrationSection() {
         RegistrationConfig defaults = SecurityServerConfig.DEFAULTS.registration().registrationConfig();
         assertThat(defaults.centralUrl()).isEmpty();

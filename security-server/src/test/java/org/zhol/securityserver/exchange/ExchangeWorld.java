@@ -30,6 +30,7 @@ import org.zhol.protocol.id.SecurityServerId;
 import org.zhol.protocol.id.SubsystemId;
 import org.zhol.protocol.manifest.SignatureFixture;
 import org.zhol.protocol.testpki.TestPki;
+import org.zhol.securityserver.config.BatchSigning;
 import org.zhol.securityserver.config.ExchangeConfig;
 import org.zhol.securityserver.globalconf.ConfigurationStatus;
 import org.zhol.securityserver.globalconf.CurrentConfiguration;
@@ -72,8 +73,13 @@ final class ExchangeWorld implements AutoCloseable {
     final Node ss2;
 
     ExchangeWorld(Path dir, ExchangeConfig settings) {
-        ss1 = new Node(dir.resolve("ss1"), SS1, settings);
-        ss2 = new Node(dir.resolve("ss2"), SS2, settings);
+        this(dir, settings, BatchSigning.OFF);
+    }
+
+    /** Both servers sign with {@code batching}. */
+    ExchangeWorld(Path dir, ExchangeConfig settings, BatchSigning batching) {
+        ss1 = new Node(dir.resolve("ss1"), SS1, settings, batching);
+        ss2 = new Node(dir.resolve("ss2"), SS2, settings, batching);
         conf.set(configuration(ca));
         ss1.peers.serve(SS2, ss2.serverProxy);
         ss2.peers.serve(SS1, ss1.serverProxy);
@@ -157,6 +163,7 @@ final class ExchangeWorld implements AutoCloseable {
         final ServiceRegistry registry;
         final SqlIsAuthenticationRepository isAuthentication;
         final SoftwareToken token;
+        final CountingSigner signer;
         final Ocsp ocsp = new Ocsp();
         final MemoryPeers peers;
         final ProviderClient provider = new ProviderClient(Duration.ofSeconds(2));
@@ -167,7 +174,7 @@ final class ExchangeWorld implements AutoCloseable {
         final ServerProxy serverProxy;
         final X509Certificate signCertificate;
 
-        Node(Path dir, SecurityServerId id, ExchangeConfig settings) {
+        Node(Path dir, SecurityServerId id, ExchangeConfig settings, BatchSigning batching) {
             this.id = id;
             db = Database.open(TestDatabases.fresh(TestDatabases.Kind.H2, dir), org.zhol.securityserver.SecurityServer.MIGRATIONS);
             registry = new ServiceRegistry(new SqlLocalClientRepository(db), new SqlServiceRepository(db),
@@ -182,7 +189,8 @@ final class ExchangeWorld implements AutoCloseable {
             ocsp.responses.put(signCertificate, SignatureFixture.ocspResponse(ca, signCertificate, Instant.now(),
                     CertificateStatus.GOOD));
             peers = new MemoryPeers(id);
-            context = new ExchangeContext(id, conf, new MemberSigning(token, ocsp),
+            signer = new CountingSigner(token);
+            context = new ExchangeContext(id, conf, new MemberSigning(signer, ocsp, batching),
                     new SignatureCheck(new CadesVerifier(), CertificateProfiles.standard()), MessageLog.NONE, settings,
                     Clock.systemUTC());
             clientProxy = new ClientProxy(context, registry, isAuthentication, peers);
