@@ -38,9 +38,9 @@ import org.zhol.protocol.transport.ResponseHead;
  *       {@code requestHash}.</li>
  *   <li>The IS gets the provider's status and headers, then the body as it arrives, one piece behind
  *       ({@link HeldTail}).</li>
- *   <li>At the trailer: the signature by the provider member, the metadata record against the request
- *       (the reader has already checked its request hash), then the message log; only then the last
- *       piece goes out. A response that ends before the IS was answered is answered with its length.</li>
+ *   <li>At the trailer: the signature by the provider member (the reader has already checked that the
+ *       metadata record answers the request: message id, client, service, request hash), then the message
+ *       log; only then the last piece goes out. A response that ends before the IS was answered is answered with its length.</li>
  * </ol>
  * A failure after the answer started leaves the IS's response unfinished, which aborts it.
  */
@@ -68,7 +68,7 @@ final class ResponseRelay {
      */
     boolean relay(TrackingResponder responder) {
         MessageReader reader = MessageReader.forResponse(context.limits(), context.settings().maxBodyBytes(),
-                sent.manifest());
+                sent.metadata(), sent.manifest());
         int prefixTarget = call.protocol() == MessageProtocol.SOAP ? context.soapLimits().maxHeaderBytes() : 0;
         ResponseHead head = null;
         List<byte[]> prefix = new ArrayList<>();
@@ -152,16 +152,14 @@ final class ResponseRelay {
         }
     }
 
-    /** The signature by the provider member, then the metadata against the request, then the log. */
+    /**
+     * The signature by the provider member, then the log. (The reader has checked that the metadata record
+     * names the request's message id, client and service and carries its request hash.)
+     */
     private void verify(ReceivedMessage message) {
         context.signatures().verify(conf, message.signedMessage(), call.service().provider().member(),
                 context.clock().instant());
         MessageMetadata metadata = message.metadata();
-        MessageMetadata request = sent.metadata();
-        if (!metadata.messageId().equals(request.messageId()) || !metadata.client().equals(request.client())
-                || !metadata.service().equals(request.service())) {
-            throw inconsistent("The response's metadata record names another message than the request's");
-        }
         context.log().log(new LoggedMessage(LoggedMessage.Side.CLIENT_PROXY, LoggedMessage.Kind.RESPONSE, metadata,
                 metadata.encode(), HeadCodec.encode(message.head()), message.dataObjects().get(2),
                 message.trailer().manifest(), message.trailer().signature(), message.trailer().checkpoint()));
