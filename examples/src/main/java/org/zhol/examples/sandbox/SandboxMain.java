@@ -116,7 +116,7 @@ public final class SandboxMain implements Callable<Integer> {
         Path dir = workDir.toAbsolutePath().normalize();
         Files.createDirectories(dir);
         try (FileChannel lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock lock = lockChannel.tryLock()) {
+                StandardOpenOption.WRITE); FileLock lock = tryLock(lockChannel)) {
             if (lock == null) {
                 err.println("sandbox: a sandbox is already running in " + dir + "; stop it first (Ctrl-C in its "
                         + "terminal), or start another with --work-dir and other ports.");
@@ -157,6 +157,8 @@ public final class SandboxMain implements Callable<Integer> {
             out.println("Stopping the sandbox ...");
             out.flush();
             sandbox.close();
+            out.println("Stopped.");
+            out.flush();
             stopped.countDown();
         }, "zhol-sandbox-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -170,6 +172,15 @@ public final class SandboxMain implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** The lock, or null when another process (or this one) holds it. */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException heldHere) {
+            return null;
+        }
     }
 
     /** The SOAP file as the user may type it: relative to the current directory when it is below it. */
