@@ -11,8 +11,6 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +50,10 @@ public final class SandboxMain implements Callable<Integer> {
     @Option(names = "--keep", description = "Reuse the federation a previous run left in the work directory "
             + "(keys, registrations, message logs) instead of setting up a new one; its ports are reused too.")
     boolean keep;
+
+    @Option(names = "--random-ports", description = "Let the system pick every port (the printed guide names "
+            + "them), e.g. for a second sandbox beside the first; the port options are then ignored.")
+    boolean randomPorts;
 
     @Option(names = "--ocsp-port", defaultValue = "8888", description = "Dev CA's OCSP responder (default: ${DEFAULT-VALUE}).")
     int ocspPort;
@@ -104,6 +106,9 @@ public final class SandboxMain implements Callable<Integer> {
     }
 
     SandboxPorts ports() {
+        if (randomPorts) {
+            return SandboxPorts.EPHEMERAL;
+        }
         return new SandboxPorts(ocspPort, tsaPort, centralRegistrationPort, centralDownloadPort, centralAdminPort,
                 new SecurityServerPorts(ss1Http, ss1Https, ss1Server, ss1Admin),
                 new SecurityServerPorts(ss2Http, ss2Https, ss2Server, ss2Admin), demoPort);
@@ -165,8 +170,8 @@ public final class SandboxMain implements Callable<Integer> {
         SandboxState state = sandbox.state();
         state.write(dir);
         Path soap = SandboxGuide.writeSoapExample(dir);
-        double ready = Duration.between(ProcessHandle.current().info().startInstant().orElse(Instant.now()),
-                Instant.now()).toMillis() / 1000.0;
+        // From the JVM's start (a launcher script that exec'd it, and its build, do not count).
+        double ready = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
         out.println();
         out.print(SandboxGuide.text(state, dir, shown(soap), ready));
         out.flush();
