@@ -54,6 +54,7 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 # exec, so that the background job's pid is the server's own (for SIGTERM and /proc).
 central() {
@@ -70,8 +71,12 @@ free_port() { # a port the kernel picks, so that parallel runs do not collide
 }
 
 DATA=$WORK/central-data
-"$JAVA" -cp "$CP" org.zhol.centralserver.CentralServerMain init --data-dir "$DATA" --instance DEV \
-    >/dev/null 2>"$WORK/init.log"
+if ! "$JAVA" -cp "$CP" org.zhol.centralserver.CentralServerMain init --data-dir "$DATA" --instance DEV \
+    >/dev/null 2>"$WORK/init.log"; then
+  echo "measure-startup: init failed:" >&2
+  cat "$WORK/init.log" >&2
+  exit 1
+fi
 PORT=$(free_port)
 TICK=$(getconf CLK_TCK)
 
@@ -122,7 +127,7 @@ read -r WALL_MED WALL_MIN WALL_MAX < <(printf '%s\n' "${RESULTS[@]}" | cut -d' '
 read -r CPU_MED CPU_MIN CPU_MAX < <(printf '%s\n' "${RESULTS[@]}" | cut -d' ' -f2 | stats)
 
 COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
-DIRTY=$(git -C "$ROOT" status --porcelain 2>/dev/null | grep -q . && echo " (with uncommitted changes)" || true)
+DIRTY=$(git -C "$ROOT" status --porcelain -- . ':!bench/results' 2>/dev/null | grep -q . && echo " (with uncommitted changes)" || true)
 if [ "$MODE" = plain ]; then
   HOW='java -cp "$CP" org.zhol.centralserver.CentralServerMain'
 else

@@ -98,6 +98,7 @@ public final class SecurityServer implements AutoCloseable {
     private ClientHttpListener clientHttp;
     private ClientHttpListener clientHttps;
     private RegistrationServices registration;
+    private SqlIsAuthenticationRepository isAuthentication;
 
     /**
      * A server over {@code config} whose token opens with the PIN from {@code pin} (read at start; see
@@ -164,9 +165,10 @@ public final class SecurityServer implements AutoCloseable {
             registration.start(db, trust, registry);
             AdminApi.Trust trustParts = new AdminApi.Trust(trust.token(), trust.anchorImport(), trust.configuration(),
                     trust.ocsp());
+            isAuthentication = new SqlIsAuthenticationRepository(db);
             AdminApi api = new AdminApi(new AdminApi.Parts(serverId, registry, tokens, tokenStore, health,
-                    maintenance, trustParts, new AdminApi.Registration(registration.service(), registration.central())),
-                    json);
+                    maintenance, trustParts, new AdminApi.Registration(registration.service(), registration.central()),
+                    isAuthentication), json);
             HttpServerConfig adminConfig = HttpServerConfig.plain("admin", config.listeners().admin().host(),
                     config.listeners().admin().port()).withMaxBodyBytes(ADMIN_MAX_BODY);
             admin = new HttpServer(adminConfig, api.handler(), json).start();
@@ -200,7 +202,7 @@ public final class SecurityServer implements AutoCloseable {
         peerClient = new PeerClient(PeerClientConfig.DEFAULTS, identity, peers).start();
         serverProxy = new ServerProxyListener(ServerProxyConfig.defaults(config.listeners().serverProxy()), identity,
                 peers, new ServerProxy(context, registry, provider, metaservices)).start();
-        ClientProxy clientProxy = new ClientProxy(context, registry, new SqlIsAuthenticationRepository(db),
+        ClientProxy clientProxy = new ClientProxy(context, registry, isAuthentication,
                 hooks.connector().apply(peerClient));
         clientHttp = new ClientHttpListener(ClientHttpConfig.plain("clientHttp", config.listeners().clientHttp()),
                 clientProxy).start();

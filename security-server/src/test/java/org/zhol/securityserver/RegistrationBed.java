@@ -119,8 +119,18 @@ final class RegistrationBed implements AutoCloseable {
         return this;
     }
 
-    /** Starts the security server, refreshing its configuration every {@code refresh}. */
-    SecurityServer startServer(Duration refresh) {
+    /**
+     * Starts the security server, refreshing its configuration every {@code refresh}. The anchor is in
+     * place before the first start (as if imported earlier), so that the configuration client's first
+     * download succeeds and no back-off retries download behind a test's back; {@link #provision} still
+     * imports it through the admin API.
+     */
+    SecurityServer startServer(Duration refresh) throws Exception {
+        Path anchor = dir.resolve(TrustServices.GLOBALCONF_DIRECTORY).resolve("anchor.json");
+        if (!java.nio.file.Files.exists(anchor)) {
+            java.nio.file.Files.createDirectories(anchor.getParent());
+            java.nio.file.Files.write(anchor, anchorBytes());
+        }
         server = new SecurityServer(config(), PIN, new TrustServices.Timing(clock, Duration.ofMillis(50), refresh))
                 .start();
         base = "http://127.0.0.1:" + server.adminPort();
@@ -143,8 +153,7 @@ final class RegistrationBed implements AutoCloseable {
 
     /** As {@link #provision}, without telling the server where the registration listener is. */
     void provisionWithoutPin(MemberId... others) throws Exception {
-        call("POST", "/anchor", ConfigurationAnchorCodec.encode(new ConfigurationAnchor("DEV",
-                List.of(central.url()), List.of(signingKey.certificate())))).expect(200);
+        call("POST", "/anchor", anchorBytes()).expect(200);
         certify(ca.issue(TestPki.Spec.auth("CN=SS1, O=GOV"), key("AUTH", null, "CN=SS1, O=GOV")));
         List<MemberId> members = new ArrayList<>(List.of(OWNER));
         members.addAll(List.of(others));
@@ -154,6 +163,11 @@ final class RegistrationBed implements AutoCloseable {
             certify(ca.issue(TestPki.Spec.sign(subject), key("SIGN", member.toPath(), subject)));
         }
         await("healthy", () -> call("GET", "/health", null), r -> r.status() == 200);
+    }
+
+    byte[] anchorBytes() {
+        return ConfigurationAnchorCodec.encode(new ConfigurationAnchor("DEV", List.of(central.url()),
+                List.of(signingKey.certificate())));
     }
 
     private PublicKey key(String role, String member, String subject) throws Exception {

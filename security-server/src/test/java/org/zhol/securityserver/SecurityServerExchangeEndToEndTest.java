@@ -385,6 +385,55 @@ class SecurityServerExchangeEndToEndTest {
     }
 
     @Test
+    void mutualTlsAcceptsOnlyAWhitelistedInformationSystem() throws Exception {
+        KeyPair keys = TestPki.ecKeyPair();
+        X509Certificate isCertificate = TestPki.rootCa("CN=IS CA").issue(TestPki.Spec.auth("CN=consumer-is"),
+                keys.getPublic());
+        String path = "/clients/DEV:GOV:1001:CONSUMER/is-auth";
+        ss1.adminCall("PUT", path, json.writeValueAsBytes(java.util.Map.of("mode", "MTLS")));
+        ss1.adminCall("POST", path + "/certificates", json.writeValueAsBytes(java.util.Map.of("certificate",
+                java.util.Base64.getEncoder().encodeToString(isCertificate.getEncoded()))));
+        try {
+            X509Certificate internal = new org.zhol.securityserver.net.InternalTls(ss1.config.dataDir().resolve(
+                    org.zhol.securityserver.net.InternalTls.DIRECTORY)).certificate();
+            URI https = URI.create("https://127.0.0.1:" + ss1.server.clientHttpsPort() + REST + "echo/mtls");
+            HttpRequest request = HttpRequest.newBuilder(https).header("X-Road-Client", "DEV/GOV/1001/CONSUMER").build();
+            HttpClient withCertificate = HttpClient.newBuilder().sslContext(tls(internal, keys, isCertificate)).build();
+            HttpResponse<byte[]> accepted = withCertificate.send(request, BodyHandlers.ofByteArray());
+            assertThat(accepted.statusCode()).as(new String(accepted.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+            HttpClient withoutCertificate = HttpClient.newBuilder().sslContext(tls(internal, null, null)).build();
+            assertFault(withoutCertificate.send(request, BodyHandlers.ofByteArray()), 500,
+                    "Server.ClientProxy.SslAuthenticationFailed");
+            assertFault(rest("GET", "echo/plain", new byte[0]), 500, "Server.ClientProxy.SslAuthenticationFailed");
+        } finally {
+            ss1.adminCall("PUT", path, json.writeValueAsBytes(java.util.Map.of("mode", "NONE")));
+        }
+        assertThat(completed()).isEqualTo(1);
+    }
+
+    /** A TLS context that trusts {@code server} and presents {@code certificate} when given. */
+    static javax.net.ssl.SSLContext tls(X509Certificate server, KeyPair keys, X509Certificate certificate)
+            throws Exception {
+        java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("server", server);
+        javax.net.ssl.TrustManagerFactory trustManagers = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
+        trustManagers.init(trust);
+        javax.net.ssl.KeyManager[] keyManagers = null;
+        if (certificate != null) {
+            java.security.KeyStore identity = java.security.KeyStore.getInstance("PKCS12");
+            identity.load(null, null);
+            identity.setKeyEntry("is", keys.getPrivate(), "x".toCharArray(), new X509Certificate[] {certificate});
+            javax.net.ssl.KeyManagerFactory factory = javax.net.ssl.KeyManagerFactory.getInstance("PKIX");
+            factory.init(identity, "x".toCharArray());
+            keyManagers = factory.getKeyManagers();
+        }
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(keyManagers, trustManagers.getTrustManagers(), null);
+        return context;
+    }
+
+    @Test
     void failoverToTheSecondProviderServerLosesNoRequest() throws Exception {
         for (int i = 0; i < 5; i++) {
             assertThat(rest("GET", "echo/before/" + i, new byte[0]).statusCode()).isEqualTo(200);

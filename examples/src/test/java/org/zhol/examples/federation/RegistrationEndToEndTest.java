@@ -8,6 +8,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -54,7 +59,7 @@ class RegistrationEndToEndTest {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> running = new ArrayList<>();
+    private final List<AutoCloseable> running = new CopyOnWriteArrayList<>();
     private Federation federation;
 
     @AfterEach
@@ -67,13 +72,24 @@ class RegistrationEndToEndTest {
     @Test
     @Timeout(300)
     void twoSecurityServersJoinAndSeeEachOtherInTheVerifiedConfiguration() throws Exception {
-        startTrustServices();
-        SecurityServerNode ss1 = securityServer(SS1);
-        SecurityServerNode ss2 = securityServer(SS2);
-
-        Joined joined1 = federation.join(ss1, List.of(PROVIDER), List.of(), "127.0.0.1:5501");
-        Joined joined2 = federation.join(ss2, List.of(CONSUMER, REPORTS), List.of(MemberId.parse("DEV/GOV/1001")),
-                "127.0.0.1:5502");
+        SecurityServerNode ss1;
+        SecurityServerNode ss2;
+        Joined joined1;
+        Joined joined2;
+        // The parts do not depend on each other until the servers join, so they start side by side.
+        try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> trust = parallel.submit(this::startTrustServices);
+            Future<SecurityServerNode> first = parallel.submit(() -> securityServer(SS1));
+            Future<SecurityServerNode> second = parallel.submit(() -> securityServer(SS2));
+            trust.get();
+            ss1 = first.get();
+            ss2 = second.get();
+            Future<Joined> firstJoined = parallel.submit(() -> federation.join(ss1, List.of(PROVIDER), List.of(),
+                    "127.0.0.1:5501"));
+            joined2 = federation.join(ss2, List.of(CONSUMER, REPORTS), List.of(MemberId.parse("DEV/GOV/1001")),
+                    "127.0.0.1:5502");
+            joined1 = firstJoined.get();
+        }
         for (Joined joined : List.of(joined1, joined2)) {
             assertThat(joined.anchor().at("/configuration/valid").asBoolean()).isTrue();
             assertThat(joined.centralPin().path("tlsSha256Source").asText()).isEqualTo("ADMIN");
@@ -83,15 +99,15 @@ class RegistrationEndToEndTest {
                     assertThat(r.path("status").asText()).isEqualTo("SUBMITTED"));
         }
         assertThat(joined2.signCertificates()).hasSize(2);
-        assertThat(ss1.clientStatus(PROVIDER)).isEqualTo("REGISTRATION_REQUESTED");
+        assertThat(ss1.clientStatus(PROVIDER)).isIn("REGISTRATION_REQUESTED", "REGISTERED");
         CertificateHash authHash1 = new CertificateHash(joined1.authCertificate().at("/certificates/0/sha256").asText());
         CertificateHash authHash2 = new CertificateHash(joined2.authCertificate().at("/certificates/0/sha256").asText());
 
         ss1.awaitAllConfirmed(WAIT);
         ss2.awaitAllConfirmed(WAIT);
         for (SecurityServerNode node : List.of(ss1, ss2)) {
-            node.refreshConfiguration(); // the generation that confirmed the other server's requests
-            GlobalConfiguration seen = node.server().configuration().require();
+            GlobalConfiguration seen = awaitSeeing(node, conf -> conf.securityServer(SS1).map(s -> s.clients().size())
+                    .orElse(0) == 1 && conf.securityServer(SS2).map(s -> s.clients().size()).orElse(0) == 2);
             assertThat(seen.securityServer(SS1)).hasValueSatisfying(s -> {
                 assertThat(s.clients()).containsExactly(PROVIDER);
                 assertThat(s.address()).isEqualTo("127.0.0.1:5501");
@@ -106,8 +122,8 @@ class RegistrationEndToEndTest {
             Reply health = AdminClient.await("health", WAIT, () -> node.api().get("/health"), r -> r.status() == 200,
                     null);
             assertThat(health.json().path("status").asText()).isEqualTo("UP");
-            assertThat(node.api().get("/clients").json()).allSatisfy(c ->
-                    assertThat(c.path("status").asText()).isEqualTo("REGISTERED"));
+            AdminClient.await("clients registered", WAIT, () -> node.api().get("/clients"),
+                    r -> r.json().findValuesAsText("status").stream().allMatch("REGISTERED"::equals), null);
             assertThat(node.api().get("/registration/requests").json()).allSatisfy(r -> {
                 assertThat(r.path("status").asText()).isEqualTo("CONFIRMED");
                 assertThat(r.path("centralState").asText()).isEqualTo("APPROVED");
@@ -135,10 +151,18 @@ class RegistrationEndToEndTest {
         ss1.awaitAllConfirmed(WAIT);
         ss2.awaitAllConfirmed(WAIT);
         assertThat(ss1.api().get("/registration").json().path("maintenance").asBoolean()).isFalse();
-        assertThat(ss2.clientStatus(REPORTS)).isEqualTo("SAVED");
+        AdminClient.await("deleted client SAVED", WAIT, () -> ss2.api().get("/clients/DEV:GOV:1001:REPORTS"),
+                r -> r.json().path("status").asText().equals("SAVED"), null);
         assertThat(ss2.server().configuration().require().securityServer(SS2).orElseThrow().clients())
                 .containsExactly(CONSUMER);
         assertThat(ss1.cli("requests", "list")).contains("addressChange").contains("CONFIRMED");
+    }
+
+    /** Waits, downloading the configuration now and then, until the verified configuration held fits. */
+    private static GlobalConfiguration awaitSeeing(SecurityServerNode node, Predicate<GlobalConfiguration> fits) {
+        AdminClient.await(node.id() + " seeing both servers", WAIT, () -> node.api().post("/configuration/refresh", null),
+                r -> r.status() == 200 && fits.test(node.server().configuration().require()), null);
+        return node.server().configuration().require();
     }
 
     /** The dev CA, OCSP responder and TSA, and the central server with the registry filled in. */

@@ -95,7 +95,8 @@ public enum ErrorCode {
     PIN_INCORRECT("PinIncorrect", "pin_incorrect"),
 
     // Message log
-    TIMESTAMPER_FAILED("TimestamperFailed", "timestamper_failed");
+    TIMESTAMPER_FAILED("TimestamperFailed", "timestamper_failed"),
+    MALFORMED_EVIDENCE("MalformedEvidence", "malformed_evidence");
 
     private static final Map<String, ErrorCode> BY_NAME = index();
 

@@ -93,6 +93,27 @@ public final class MerkleTree {
         return new InclusionProof(index, size(), path);
     }
 
+    /**
+     * The hashes of this tree's perfect subtrees, for {@link MerkleProofs} and
+     * {@link MerkleFrontier#of}.
+     */
+    public SubtreeHashes subtrees() {
+        return (level, index) -> {
+            if (level < 0 || level >= levels.size() || index < 0 || (index + 1) << level > size()) {
+                throw new IllegalArgumentException("no perfect subtree at level " + level + ", index " + index);
+            }
+            return levels.get(level)[(int) index].clone();
+        };
+    }
+
+    /**
+     * The consistency proof from the tree of this tree's first {@code oldSize} leaves to this tree
+     * (RFC 9162 §2.1.4.1).
+     */
+    public ConsistencyProof consistencyProof(long oldSize) {
+        return MerkleProofs.consistencyProof(subtrees(), oldSize, size());
+    }
+
     /** {@code SHA-256(0x00 || data)}. */
     public static byte[] leafHash(byte[] data) {
         MessageDigest sha256 = sha256();
@@ -174,6 +195,86 @@ public final class MerkleTree {
                     + expectedTreeSize);
         }
         verifyInclusion(proof, leafHash, expectedRoot);
+    }
+
+    /**
+     * Checks that {@code proof} is between trees of {@code oldSize} and {@code newSize} leaves and shows
+     * the tree with root {@code newRoot} to extend the tree with root {@code oldRoot}. Use this form with
+     * the sizes and roots of two signed checkpoints: a proof can fit other sizes with the same roots.
+     *
+     * @throws ZholException {@link ErrorCode#INVALID_HASH_CHAIN} when it does not
+     */
+    public static void verifyConsistency(ConsistencyProof proof, long oldSize, byte[] oldRoot, long newSize,
+            byte[] newRoot) {
+        if (proof.oldSize() != oldSize || proof.newSize() != newSize) {
+            throw invalid("the consistency proof is from size " + proof.oldSize() + " to " + proof.newSize()
+                    + ", expected " + oldSize + " to " + newSize);
+        }
+        verifyConsistency(proof, oldRoot, newRoot);
+    }
+
+    /**
+     * Checks that {@code proof} shows the tree with root {@code newRoot} to extend the tree with root
+     * {@code oldRoot} (RFC 9162 §2.1.4.2), at the sizes that the proof names; the caller must check
+     * that those sizes are the ones its roots were signed with.
+     *
+     * @throws ZholException {@link ErrorCode#INVALID_HASH_CHAIN}, naming what failed, when it does not
+     */
+    public static void verifyConsistency(ConsistencyProof proof, byte[] oldRoot, byte[] newRoot) {
+        List<byte[]> path = new ArrayList<>(proof.path());
+        if (proof.oldSize() == proof.newSize()) {
+            if (!path.isEmpty()) {
+                throw invalid("a consistency proof between equal sizes must be empty");
+            }
+            if (!MessageDigest.isEqual(oldRoot, newRoot)) {
+                throw invalid("two trees of the same size have different roots");
+            }
+            return;
+        }
+        if (path.isEmpty()) {
+            throw invalid("the consistency proof is empty");
+        }
+        if (Long.bitCount(proof.oldSize()) == 1) {
+            path.addFirst(oldRoot);
+        }
+        long fn = proof.oldSize() - 1;
+        long sn = proof.newSize() - 1;
+        while ((fn & 1) == 1) {
+            fn >>= 1;
+            sn >>= 1;
+        }
+        MessageDigest sha256 = sha256();
+        byte[] fr = path.getFirst();
+        byte[] sr = path.getFirst();
+        for (byte[] c : path.subList(1, path.size())) {
+            if (sn == 0) {
+                throw invalid("the consistency proof is longer than the trees are deep");
+            }
+            if ((fn & 1) == 1 || fn == sn) {
+                fr = node(sha256, c, fr);
+                sr = node(sha256, c, sr);
+                while ((fn & 1) == 0 && fn != 0) {
+                    fn >>= 1;
+                    sn >>= 1;
+                }
+            } else {
+                sr = node(sha256, sr, c);
+            }
+            fn >>= 1;
+            sn >>= 1;
+        }
+        if (sn != 0) {
+            throw invalid("the consistency proof is shorter than the trees are deep");
+        }
+        HexFormat hex = HexFormat.of();
+        if (!MessageDigest.isEqual(fr, oldRoot)) {
+            throw invalid("the consistency proof leads to old root " + hex.formatHex(fr) + ", expected "
+                    + hex.formatHex(oldRoot));
+        }
+        if (!MessageDigest.isEqual(sr, newRoot)) {
+            throw invalid("the consistency proof leads to new root " + hex.formatHex(sr) + ", expected "
+                    + hex.formatHex(newRoot));
+        }
     }
 
     private static ZholException invalid(String detail) {

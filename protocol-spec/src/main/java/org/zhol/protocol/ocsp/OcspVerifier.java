@@ -66,6 +66,15 @@ public final class OcspVerifier {
      */
     public void verify(OcspResponse response, OcspTarget target, Instant at) {
         verifyOrigin(response, target);
+        verifyAt(response, at);
+    }
+
+    /**
+     * The time-dependent half of {@link #verify}: the response is fresh at {@code at} and says GOOD. Call
+     * it alone only for a response whose {@link #verifyOrigin} already passed for the same target (a
+     * verifier may remember that by the response's bytes).
+     */
+    public void verifyAt(OcspResponse response, Instant at) {
         verifyFreshness(response, at);
         switch (response.status()) {
             case GOOD -> { }
@@ -76,13 +85,7 @@ public final class OcspVerifier {
         }
     }
 
-    /**
-     * Checks only that {@code response} is authentic and about {@code target}, whatever its status and
-     * age: what a client or cache checks before it keeps a response.
-     *
-     * @throws ZholException {@link OcspFailure#UNAUTHORISED_RESPONDER}, {@link OcspFailure#BAD_SIGNATURE}
-     *                       or {@link OcspFailure#OTHER_CERTIFICATE}
-     */
+    /** The time-independent half of {@link #verify}: who signed the response, its signature and its subject. */
     public void verifyOrigin(OcspResponse response, OcspTarget target) {
         BasicOCSPResp basic = OcspResponse.basic(response.der());
         X509Certificate responder = responder(basic, target);

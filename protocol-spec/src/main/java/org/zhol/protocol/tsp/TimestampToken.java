@@ -60,6 +60,10 @@ public final class TimestampToken {
         }
         try {
             ContentInfo info = ContentInfo.getInstance(ASN1Primitive.fromByteArray(der));
+            if (!org.bouncycastle.asn1.cms.CMSObjectIdentifiers.signedData.equals(info.getContentType())) {
+                // BouncyCastle would read the content as SignedData whatever the type says.
+                throw TspFaults.malformed("The token is not a CMS SignedData", null);
+            }
             return of(new TimeStampToken(new CMSSignedData(info)));
         } catch (IOException | TSPException | CMSException | RuntimeException e) {
             throw TspFaults.malformed("Not a well-formed time-stamp token", e);

@@ -37,11 +37,62 @@ public final class TrustedSigners implements SignerCertificateCheck, SigningCert
     private final List<ApprovedCa> cas;
     private final OcspVerifier ocsp;
     private final CertificateProfiles profiles;
+    private final Memo<ChainKey, ValidatedChain> chains;
+    private final Memo<OriginKey, Boolean> origins;
 
     public TrustedSigners(TrustAnchors anchors, CertificateProfiles profiles) {
+        this(anchors, profiles, 0);
+    }
+
+    /**
+     * Trusted signers that remember up to {@code cacheEntries} validated chains and OCSP response origins
+     * (signatures), keyed by the exact certificates and response bytes, so that verifying many signatures
+     * of one signer (an auditor reading an archive) checks each signature of the trust path once. The
+     * time-dependent checks (validity at the signing time, OCSP freshness and status) run every time.
+     */
+    public TrustedSigners(TrustAnchors anchors, CertificateProfiles profiles, int cacheEntries) {
         this.cas = List.copyOf(anchors.approvedCas());
         this.ocsp = new OcspVerifier(anchors.trustParameters());
         this.profiles = Objects.requireNonNull(profiles, "profiles");
+        this.chains = new Memo<>(cacheEntries);
+        this.origins = new Memo<>(cacheEntries);
+    }
+
+    /** The certificates a chain was validated from. */
+    private record ChainKey(X509Certificate leaf, List<X509Certificate> supplied) {
+    }
+
+    /** An OCSP response (by its bytes) whose origin was verified for a chain's leaf and issuer. */
+    private record OriginKey(String response, X509Certificate leaf, X509Certificate issuer) {
+    }
+
+    /** A small LRU map, or nothing at all for a capacity of 0. */
+    private static final class Memo<K, V> {
+        private final int capacity;
+        private final java.util.Map<K, V> map;
+
+        Memo(int capacity) {
+            if (capacity < 0) {
+                throw new IllegalArgumentException("negative cache size");
+            }
+            this.capacity = capacity;
+            this.map = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<K, V> eldest) {
+                    return size() > Memo.this.capacity;
+                }
+            };
+        }
+
+        synchronized V get(K key) {
+            return capacity == 0 ? null : map.get(key);
+        }
+
+        synchronized void put(K key, V value) {
+            if (capacity > 0) {
+                map.put(key, value);
+            }
+        }
     }
 
     @Override
@@ -61,18 +112,54 @@ public final class TrustedSigners implements SignerCertificateCheck, SigningCert
      */
     public ValidatedChain checkCertificate(X509Certificate certificate, CertificateRole role,
             List<X509Certificate> embeddedCertificates, List<byte[]> embeddedOcspResponses, Instant at) {
-        ValidatedChain chain = CertChainValidator.validate(certificate, embeddedCertificates, cas, at);
+        ValidatedChain chain = chain(certificate, embeddedCertificates, at);
         role.check(certificate);
         OcspTarget target = OcspTarget.of(chain);
         for (byte[] der : embeddedOcspResponses) {
             OcspResponse response = OcspResponse.decode(der);
             if (response.serialNumber().equals(certificate.getSerialNumber())) {
-                ocsp.verify(response, target, at);
+                OriginKey key = new OriginKey(java.util.HexFormat.of().formatHex(sha256(der)), chain.leaf(), chain.issuer());
+                if (origins.get(key) == null) {
+                    ocsp.verifyOrigin(response, target);
+                    origins.put(key, Boolean.TRUE);
+                }
+                ocsp.verifyAt(response, at);
                 return chain;
             }
         }
         throw new ZholException(FaultCode.of(ErrorCode.MISSING_VALIDATION_INFO), Origin.CLIENT,
                 "No OCSP response came with the certificate " + certificate.getSubjectX500Principal().getName(), null);
+    }
+
+    /**
+     * The validated chain of {@code certificate} at {@code at}; a remembered chain is reused while
+     * {@code at} lies within the validity of all its certificates (the only time-dependent part of PKIX
+     * path validation without revocation checking).
+     */
+    private ValidatedChain chain(X509Certificate certificate, List<X509Certificate> supplied, Instant at) {
+        ChainKey key = new ChainKey(certificate, List.copyOf(supplied));
+        ValidatedChain known = chains.get(key);
+        if (known != null && validThroughout(known, at)) {
+            return known;
+        }
+        ValidatedChain chain = CertChainValidator.validate(certificate, supplied, cas, at);
+        chains.put(key, chain);
+        return chain;
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private static boolean validThroughout(ValidatedChain chain, Instant at) {
+        List<X509Certificate> all = new java.util.ArrayList<>(chain.certificates());
+        all.add(chain.ca().topCertificate());
+        return all.stream().allMatch(c -> !at.isBefore(c.getNotBefore().toInstant())
+                && !at.isAfter(c.getNotAfter().toInstant()));
     }
 
     @Override

@@ -58,4 +58,65 @@ class MerklePropertiesTest {
         assertThatThrownBy(() -> MerkleTree.verifyInclusion(finalMutated, leaves.get(index), tree.root(), size))
                 .isInstanceOf(ZholException.class);
     }
+
+    @Property(tries = 300)
+    void everyConsistencyProofVerifies(@ForAll @IntRange(min = 1, max = 600) int newSize,
+            @ForAll @IntRange(min = 0) int pick) {
+        List<byte[]> leaves = MerkleTreeTest.leaves(newSize);
+        MerkleTree tree = new MerkleTree(leaves);
+        int oldSize = 1 + pick % newSize;
+        ConsistencyProof proof = tree.consistencyProof(oldSize);
+        MerkleTree.verifyConsistency(proof, MerkleTree.rootOf(leaves.subList(0, oldSize)), tree.root());
+        assertThat(proof.path()).hasSizeLessThanOrEqualTo(2 * (33 - Integer.numberOfLeadingZeros(newSize)));
+    }
+
+    @Property(tries = 300)
+    void anyMutationOfAConsistencyProofFails(@ForAll @IntRange(min = 2, max = 300) int newSize,
+            @ForAll @IntRange(min = 0) int pick, @ForAll @IntRange(min = 0, max = 5) int kind,
+            @ForAll @IntRange(min = 0) int where) {
+        List<byte[]> leaves = MerkleTreeTest.leaves(newSize);
+        MerkleTree tree = new MerkleTree(leaves);
+        int oldSize = 1 + pick % (newSize - 1);
+        byte[] oldRoot = MerkleTree.rootOf(leaves.subList(0, oldSize));
+        byte[] newRoot = tree.root();
+        List<byte[]> path = new ArrayList<>(tree.consistencyProof(oldSize).path());
+        ConsistencyProof mutated;
+        switch (kind) {
+            case 0 -> { // flip one bit of one hash
+                byte[] hash = path.get(where % path.size());
+                hash[where % 32] ^= (byte) (1 << (where % 8));
+                mutated = new ConsistencyProof(oldSize, newSize, path);
+            }
+            case 1 -> { // drop a hash
+                path.remove(where % path.size());
+                mutated = new ConsistencyProof(oldSize, newSize, path);
+            }
+            case 2 -> { // add a hash
+                path.add(where % (path.size() + 1), newRoot);
+                mutated = new ConsistencyProof(oldSize, newSize, path);
+            }
+            case 3 -> { // claim another old size
+                int other = 1 + (oldSize + where % (newSize - 1)) % (newSize - 1);
+                Assume.that(other != oldSize);
+                mutated = new ConsistencyProof(other, newSize, path);
+            }
+            case 4 -> { // claim another new size
+                int other = oldSize + 1 + where % newSize;
+                Assume.that(other != newSize);
+                mutated = new ConsistencyProof(oldSize, other, path);
+            }
+            default -> { // a rewritten old leaf: the new tree no longer extends the old one
+                List<byte[]> rewritten = new ArrayList<>(leaves);
+                rewritten.set(where % oldSize, MerkleTree.leafHash(new byte[] {7}));
+                MerkleTree other = new MerkleTree(rewritten);
+                ConsistencyProof honest = other.consistencyProof(oldSize);
+                assertThatThrownBy(() -> MerkleTree.verifyConsistency(honest, oldRoot, other.root()))
+                        .isInstanceOf(ZholException.class);
+                return;
+            }
+        }
+        ConsistencyProof finalMutated = mutated;
+        assertThatThrownBy(() -> MerkleTree.verifyConsistency(finalMutated, oldSize, oldRoot, newSize, newRoot))
+                .isInstanceOf(ZholException.class);
+    }
 }

@@ -118,4 +118,20 @@ class TrustedSignersTest {
         assertThat(codeOf(() -> signers.check(fixture.certificate, List.of(), List.of(loose), now)))
                 .isEqualTo("IncorrectValidationInfo.InvalidResponse");
     }
+
+    @Test
+    void aCachingVerifierStillChecksTimesOnEveryCall() {
+        TrustedSigners cached = new TrustedSigners(anchors(approvedFixtureCa()), CertificateProfiles.standard(), 16);
+        byte[] ocsp = fixture.ocspResponse(now.minusSeconds(5));
+        assertThat(codeOf(() -> cached.check(fixture.certificate, List.of(), List.of(ocsp), now))).isEqualTo("none");
+        assertThat(codeOf(() -> cached.check(fixture.certificate, List.of(), List.of(ocsp), now.plusSeconds(10))))
+                .isEqualTo("none");
+        assertThat(codeOf(() -> cached.check(fixture.certificate, List.of(), List.of(ocsp), now.plus(Duration.ofHours(2)))))
+                .startsWith("IncorrectValidationInfo");
+        assertThat(codeOf(() -> cached.check(fixture.certificate, List.of(), List.of(ocsp), now.plus(Duration.ofDays(400)))))
+                .isNotEqualTo("none");
+        byte[] flipped = ocsp.clone();
+        flipped[flipped.length - 10] ^= 1;
+        assertThat(codeOf(() -> cached.check(fixture.certificate, List.of(), List.of(flipped), now))).isNotEqualTo("none");
+    }
 }

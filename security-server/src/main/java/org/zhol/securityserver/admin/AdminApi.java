@@ -22,6 +22,7 @@ import org.zhol.securityserver.ocsp.OcspCache;
 import org.zhol.securityserver.registration.CentralSettings;
 import org.zhol.securityserver.registration.RegistrationService;
 import org.zhol.securityserver.registry.ServiceRegistry;
+import org.zhol.securityserver.store.IsAuthenticationRepository;
 import org.zhol.securityserver.signer.Signer;
 import org.zhol.server.admin.ApiRole;
 import org.zhol.server.admin.ApiTokenStore;
@@ -60,10 +61,11 @@ public final class AdminApi {
      * @param maintenance the maintenance flag
      * @param trust       keys, anchor, configuration and OCSP
      * @param registration the registration flows
+     * @param isAuthentication each local client's IS authentication
      */
     public record Parts(SecurityServerId serverId, ServiceRegistry registry, ApiTokens tokens,
             ApiTokenStore tokenStore, HealthChecks health, MaintenanceMode maintenance, Trust trust,
-            Registration registration) {
+            Registration registration, IsAuthenticationRepository isAuthentication) {
     }
 
     /**
@@ -108,6 +110,7 @@ public final class AdminApi {
                 AdminRoute.authenticated("POST", "/tokens", this::issueToken),
                 AdminRoute.authenticated("DELETE", "/tokens/{name}", this::revokeToken)));
         routes.addAll(new RegistryResource(parts.registry(), json).routes());
+        routes.addAll(new IsAuthenticationResource(parts.isAuthentication(), json).routes());
         routes.addAll(new KeysResource(parts.trust(), json).routes());
         routes.addAll(new TrustResource(parts.trust(), json).routes());
         routes.addAll(new RegistrationResource(parts.registration(), json, faults).routes());

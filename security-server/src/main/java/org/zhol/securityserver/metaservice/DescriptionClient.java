@@ -90,8 +90,7 @@ public final class DescriptionClient {
             return pending.get(config.fetchTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             pending.cancel(true);
-            throw failed(ErrorCode.NETWORK_ERROR, "The service description did not arrive within "
-                    + config.fetchTimeout().toSeconds() + " s");
+            throw tooSlow();
         } catch (InterruptedException e) {
             pending.cancel(true);
             Thread.currentThread().interrupt();
@@ -102,9 +101,18 @@ public final class DescriptionClient {
             if (cause instanceof ZholException z) {
                 throw z;
             }
+            if (cause instanceof java.net.http.HttpTimeoutException) {
+                // The request's own timeout (until the headers) may fire first: the same failure.
+                throw tooSlow();
+            }
             throw new ZholException(FaultCode.of(ErrorCode.SERVICE_FAILED, ErrorCode.NETWORK_ERROR), Origin.PROVIDER,
                     "The service description could not be fetched", cause);
         }
+    }
+
+    private ZholException tooSlow() {
+        return failed(ErrorCode.NETWORK_ERROR, "The service description did not arrive within "
+                + config.fetchTimeout().toSeconds() + " s");
     }
 
     static ZholException failed(ErrorCode second, String detail) {

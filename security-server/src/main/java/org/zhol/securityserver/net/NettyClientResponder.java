@@ -10,9 +10,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +24,8 @@ import org.zhol.securityserver.exchange.ClientResponder;
  * Writes one response to the IS from the exchange's virtual thread: the status and headers at
  * {@link #respond}, then the body through the returned stream. The framing headers belong to the
  * listener: {@code Transfer-Encoding}, {@code Connection} and {@code Keep-Alive} from the exchange are
- * dropped; the body is chunked unless a {@code Content-Length} is given.
+ * dropped; the body is chunked unless a {@code Content-Length} is given. {@link #respond} never fails for
+ * I/O: when the IS has gone, the returned stream's writes and close throw {@link java.io.IOException}.
  */
 final class NettyClientResponder implements ClientResponder {
 
@@ -77,11 +76,7 @@ final class NettyClientResponder implements ClientResponder {
         if (!keepAlive) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
-        try {
-            flow.awaitWritable(writeTimeout);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // No wait here: the head is small, and an IS that is gone fails the first body write or the close.
         ChannelFuture head = channel.write(response);
         body = new ResponseBodyStream(channel, flow, writeTimeout, length, bodyAllowed, head);
         return body;

@@ -42,11 +42,11 @@ public final class Confirmation {
      * @param client  the local client
      * @param current its status now
      * @param open    the open requests (any), in submission order
-     * @param self    the configuration's entry for this server, empty when not listed; null when no valid
-     *                configuration is held
+     * @param held    whether a valid configuration is held
+     * @param self    the configuration's entry for this server; empty when not listed or none is held
      */
     public static RegistrationStatus clientStatus(SubsystemId client, RegistrationStatus current,
-            Collection<RegistrationRequest> open, Optional<SecurityServer> self) {
+            Collection<RegistrationRequest> open, boolean held, Optional<SecurityServer> self) {
         String subject = client.toPath();
         Optional<RegistrationRequest> latest = open.stream()
                 .filter(r -> r.open() && r.type().aboutClient() && r.subject().equals(subject))
@@ -55,7 +55,7 @@ public final class Confirmation {
             return latest.get().type() == RequestType.CLIENT_REG ? RegistrationStatus.REGISTRATION_REQUESTED
                     : RegistrationStatus.DELETION_REQUESTED;
         }
-        if (self == null) {
+        if (!held) {
             return current;
         }
         return self.map(s -> lists(s, subject)).orElse(false) ? RegistrationStatus.REGISTERED : RegistrationStatus.SAVED;

@@ -158,7 +158,6 @@ public final class RegistrationTracker implements AutoCloseable {
         return changed;
     }
 
-
     private static Instant later(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
     }
@@ -166,7 +165,7 @@ public final class RegistrationTracker implements AutoCloseable {
     private void updateClients(List<RegistrationRequest> open, Optional<Held> held) {
         for (LocalClient client : context.clients().clients()) {
             RegistrationStatus status = Confirmation.clientStatus(client.id(), client.status(), open,
-                    held.map(Held::self).orElse(null));
+                    held.isPresent(), held.flatMap(Held::self));
             if (status != client.status()) {
                 context.clients().setStatus(client.id(), status);
                 LOG.info("Client {} is now {}", client.id().toPath(), status);

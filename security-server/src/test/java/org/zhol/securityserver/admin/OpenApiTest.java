@@ -25,7 +25,7 @@ class OpenApiTest {
         doc.get("paths").properties().forEach(path -> path.getValue().properties()
                 .forEach(op -> documented.add(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey())));
         Set<String> routed = new HashSet<>();
-        AdminApi api = new AdminApi(new AdminApi.Parts(null, null, null, null, null, null, null, null), new ObjectMapper());
+        AdminApi api = new AdminApi(new AdminApi.Parts(null, null, null, null, null, null, null, null, null), new ObjectMapper());
         api.routes().forEach(r -> routed.add(r.method() + " " + r.pattern()));
         assertThat(documented).isEqualTo(routed);
         api.routes().stream().filter(AdminRoute::open).forEach(r -> assertThat(

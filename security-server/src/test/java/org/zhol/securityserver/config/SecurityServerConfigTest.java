@@ -4,8 +4,10 @@ package org.zhol.securityserver.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -13,8 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zhol.protocol.error.ErrorCode;
 import org.zhol.protocol.error.ZholException;
+import org.zhol.protocol.globalconf.CertificateHash;
 import org.zhol.protocol.id.MemberId;
 import org.zhol.protocol.id.SecurityServerId;
+import org.zhol.securityserver.registration.RegistrationConfig;
 import org.zhol.securityserver.signer.KeyAlgorithm;
 import org.zhol.securityserver.signer.TokenConfig;
 import org.zhol.server.config.ConfigLoader;
@@ -110,5 +114,30 @@ class SecurityServerConfigTest {
                 .hasMessageContaining("token.library");
         assertThatThrownBy(() -> loader.load(SecurityServerConfig.DEFAULTS, null, List.of("pin.value=1234")))
                 .isInstanceOf(ZholException.class);
+    }
+
+    @Test
+    void registrationSection() {
+        RegistrationConfig defaults = SecurityServerConfig.DEFAULTS.registration().registrationConfig();
+        assertThat(defaults.centralUrl()).isEmpty();
+        assertThat(defaults.centralTlsPin()).isEmpty();
+        assertThat(defaults.timeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(defaults.checkInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(defaults.pollInterval()).isEqualTo(Duration.ofSeconds(60));
+
+        String pin = "AB:" + "cd".repeat(31);
+        RegistrationConfig set = loader.load(SecurityServerConfig.DEFAULTS, null, List.of(
+                "registration.centralUrl=https://cs.example.org:4001", "registration.centralTlsSha256=" + pin,
+                "registration.checkIntervalSeconds=1")).registration().registrationConfig();
+        assertThat(set.centralUrl()).contains(URI.create("https://cs.example.org:4001/"));
+        assertThat(set.centralTlsPin()).contains(new CertificateHash("ab" + "cd".repeat(31)));
+        assertThat(set.checkInterval()).isEqualTo(Duration.ofSeconds(1));
+
+        for (String bad : List.of("registration.centralUrl=http://cs.example.org:4001/",
+                "registration.centralTlsSha256=abc", "registration.timeoutSeconds=-1")) {
+            assertThatThrownBy(() -> loader.load(SecurityServerConfig.DEFAULTS, null, List.of(bad)))
+                    .as(bad).isInstanceOfSatisfying(ZholException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_SERVER_CONF));
+        }
     }
 }

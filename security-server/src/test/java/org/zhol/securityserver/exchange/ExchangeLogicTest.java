@@ -230,6 +230,24 @@ class ExchangeLogicTest {
     }
 
     @Test
+    void aRevokedSigningCertificateIsRefusedByTheProvidersServer() throws Exception {
+        var ocsp = world.ss1.ocsp.responses;
+        byte[] good = ocsp.get(world.ss1.signCertificate);
+        // A consumer server that signs although its certificate is revoked: the OCSP response it embeds says so.
+        ocsp.put(world.ss1.signCertificate, org.zhol.protocol.manifest.SignatureFixture.ocspResponse(world.ca,
+                world.ss1.signCertificate, java.time.Instant.now(), new org.bouncycastle.cert.ocsp.RevokedStatus(
+                        java.util.Date.from(java.time.Instant.now().minusSeconds(3600)), 1)));
+        try {
+            assertFault(call("POST", PREFIX + "echo/x", rest(), new byte[100]), 500, "Server.ServerProxy.CertValidation");
+            assertFault(call("POST", PREFIX + "echo/x", rest(), new byte[300_000]), 500,
+                    "Server.ServerProxy.CertValidation");
+        } finally {
+            ocsp.put(world.ss1.signCertificate, good);
+        }
+        assertThat(completed()).isZero();
+    }
+
+    @Test
     void providerDownAndSlowAreServiceFailures() throws Exception {
         CapturingResponder slow = call("GET", PREFIX + "echo/x", rest("X-Test-Delay-Ms", "4000"), new byte[0]);
         assertFault(slow, 500, "Server.ServerProxy.ServiceFailed.NetworkError");

@@ -59,18 +59,18 @@ class ConfirmationTest {
         Optional<SecurityServer> self = Optional.of(LISTED);
         RegistrationRequest register = request(RequestType.CLIENT_REG, OTHER.toPath());
         RegistrationRequest delete = request(RequestType.CLIENT_DELETION, OTHER.toPath());
-        assertThat(Confirmation.clientStatus(OTHER, RegistrationStatus.SAVED, List.of(register), self))
+        assertThat(Confirmation.clientStatus(OTHER, RegistrationStatus.SAVED, List.of(register), true, self))
                 .isEqualTo(RegistrationStatus.REGISTRATION_REQUESTED);
-        assertThat(Confirmation.clientStatus(OTHER, RegistrationStatus.SAVED, List.of(register, delete), self))
+        assertThat(Confirmation.clientStatus(OTHER, RegistrationStatus.SAVED, List.of(register, delete), true, self))
                 .isEqualTo(RegistrationStatus.DELETION_REQUESTED);
         assertThat(Confirmation.clientStatus(OTHER, RegistrationStatus.REGISTERED,
-                List.of(register.with(RequestStatus.FAILED, Optional.empty(), T0)), self))
+                List.of(register.with(RequestStatus.FAILED, Optional.empty(), T0)), true, self))
                 .as("a final request no longer counts").isEqualTo(RegistrationStatus.SAVED);
-        assertThat(Confirmation.clientStatus(SUB, RegistrationStatus.SAVED, List.of(register), self))
+        assertThat(Confirmation.clientStatus(SUB, RegistrationStatus.SAVED, List.of(register), true, self))
                 .isEqualTo(RegistrationStatus.REGISTERED);
-        assertThat(Confirmation.clientStatus(SUB, RegistrationStatus.REGISTERED, List.of(), Optional.empty()))
+        assertThat(Confirmation.clientStatus(SUB, RegistrationStatus.REGISTERED, List.of(), true, Optional.empty()))
                 .as("this server no longer listed").isEqualTo(RegistrationStatus.SAVED);
-        assertThat(Confirmation.clientStatus(SUB, RegistrationStatus.REGISTERED, List.of(), null))
+        assertThat(Confirmation.clientStatus(SUB, RegistrationStatus.REGISTERED, List.of(), false, Optional.empty()))
                 .as("no valid configuration: unchanged").isEqualTo(RegistrationStatus.REGISTERED);
     }
 
