@@ -58,9 +58,7 @@ public record SandboxPorts(int ocsp, int tsa, int centralRegistration, int centr
         return all;
     }
 
-    static void check(String name, int port) {
-        if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException(name + " must be a port 0-65535, was " + port);
-        }
+    private static void check(String name, int port) {
+        SecurityServerPorts.check(name, port);
     }
 }

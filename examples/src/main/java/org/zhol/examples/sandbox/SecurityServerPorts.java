@@ -17,10 +17,17 @@ public record SecurityServerPorts(int clientHttp, int clientHttps, int serverPro
     public static final SecurityServerPorts EPHEMERAL = new SecurityServerPorts(0, 0, 0, 0);
 
     public SecurityServerPorts {
-        SandboxPorts.check("clientHttp", clientHttp);
-        SandboxPorts.check("clientHttps", clientHttps);
-        SandboxPorts.check("serverProxy", serverProxy);
-        SandboxPorts.check("admin", admin);
+        check("clientHttp", clientHttp);
+        check("clientHttps", clientHttps);
+        check("serverProxy", serverProxy);
+        check("admin", admin);
+    }
+
+    /** Refuses a number that is no port (0 = any). Here, not in {@link SandboxPorts}, whose defaults hold instances of this. */
+    static void check(String name, int port) {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException(name + " must be a port 0-65535, was " + port);
+        }
     }
 
     /** The {@code listeners.*} options of the security server's configuration file for these ports on {@code host}. */
