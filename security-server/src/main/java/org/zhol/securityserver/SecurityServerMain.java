@@ -15,6 +15,7 @@ import org.zhol.securityserver.cli.AnchorCommand;
 import org.zhol.securityserver.cli.CentralCommand;
 import org.zhol.securityserver.cli.ClientsCommand;
 import org.zhol.securityserver.cli.KeysCommand;
+import org.zhol.securityserver.cli.MessageLogCommand;
 import org.zhol.securityserver.cli.MaintenanceCommand;
 import org.zhol.securityserver.cli.RegisterCommand;
 import org.zhol.securityserver.cli.RequestsCommand;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Spec;
         subcommands = {SecurityServerMain.Init.class, SecurityServerMain.Start.class, ClientsCommand.class,
             ServicesCommand.class, AccessCommand.class, KeysCommand.class, AnchorCommand.class, StatusCommand.class,
             RegisterCommand.class, AddressCommand.class, MaintenanceCommand.class, RequestsCommand.class,
-            CentralCommand.class})
+            CentralCommand.class, MessageLogCommand.class})
 public final class SecurityServerMain {
 
     public static void main(String[] args) {

@@ -16,7 +16,7 @@ class SecurityServerArchitectureTest {
     @Test
     void onlyStoreImportsJavaSql() {
         for (String fragment : new String[] {"/registry/", "/admin/", "/config/", "/health/", "/cli/",
-            "/securityserver/SecurityServer", "/registration/", "/central/", "/metaservice/"}) {
+            "/securityserver/SecurityServer", "/registration/", "/central/", "/metaservice/", "/messagelog/"}) {
             ImportRules.assertNoImports(Path.of("src/main/java"), fragment, "java.sql.", "javax.sql.");
         }
     }
@@ -38,6 +38,13 @@ class SecurityServerArchitectureTest {
     @Test
     void exchangeLogicImportsNoNetty() {
         ImportRules.assertNoImports(Path.of("src/main/java"), "/exchange/", "io.netty.");
+    }
+
+    @Test
+    void theMessageLogImportsNoTransport() {
+        // Its only network peer is the TSA, reached through protocol-spec's TspClient.
+        ImportRules.assertNoImports(Path.of("src/main/java"), "/messagelog/", "io.netty.", "org.zhol.server.http.",
+                "java.net.");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -18,6 +19,7 @@ import org.zhol.securityserver.globalconf.ConfigurationClient;
 import org.zhol.securityserver.health.HealthChecks;
 import org.zhol.securityserver.health.HealthReport;
 import org.zhol.securityserver.health.MaintenanceMode;
+import org.zhol.securityserver.messagelog.MessageLogService;
 import org.zhol.securityserver.ocsp.OcspCache;
 import org.zhol.securityserver.registration.CentralSettings;
 import org.zhol.securityserver.registration.RegistrationService;
@@ -89,11 +91,19 @@ public final class AdminApi {
     }
 
     private final Parts parts;
+    private final Optional<MessageLogService> messageLog;
     private final AdminJson json;
     private final HttpFaults faults;
 
+    /** An API without the message log: its operations answer that it is not running. */
     public AdminApi(Parts parts, ObjectMapper mapper) {
+        this(parts, Optional.empty(), mapper);
+    }
+
+    /** An API over {@code parts} and the message log. */
+    public AdminApi(Parts parts, Optional<MessageLogService> messageLog, ObjectMapper mapper) {
         this.parts = parts;
+        this.messageLog = messageLog;
         this.json = new AdminJson(mapper);
         this.faults = new HttpFaults(mapper);
     }
@@ -114,6 +124,7 @@ public final class AdminApi {
         routes.addAll(new KeysResource(parts.trust(), json).routes());
         routes.addAll(new TrustResource(parts.trust(), json).routes());
         routes.addAll(new RegistrationResource(parts.registration(), json, faults).routes());
+        routes.addAll(new MessageLogResource(messageLog, json).routes());
         return routes;
     }
 

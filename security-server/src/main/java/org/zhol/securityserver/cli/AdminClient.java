@@ -25,7 +25,16 @@ public final class AdminClient {
         }
     }
 
+    /** A binary answer: the status and the body bytes. */
+    public record Download(int status, byte[] body) {
+        /** Whether the status is 2xx. */
+        public boolean ok() {
+            return status / 100 == 2;
+        }
+    }
+
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration DOWNLOAD_TIMEOUT = Duration.ofMinutes(10);
 
     private final URI base;
     private final Optional<String> token;
@@ -46,6 +55,22 @@ public final class AdminClient {
         return send("GET", path, null);
     }
 
+    /** A {@code GET} whose answer is kept as bytes, e.g. a file to save. */
+    public Download download(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root() + path)).timeout(DOWNLOAD_TIMEOUT).GET();
+        token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
+        try {
+            java.net.http.HttpResponse<byte[]> response = http.send(request.build(), BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw ZholException.internal(ErrorCode.NETWORK_ERROR, "Cannot reach the admin API at " + base
+                    + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ZholException.internal(ErrorCode.NETWORK_ERROR, "Interrupted", e);
+        }
+    }
+
     public Response post(String path, String json) {
         return send("POST", path, json);
     }
@@ -58,10 +83,13 @@ public final class AdminClient {
         return send("DELETE", path, null);
     }
 
-    private Response send(String method, String path, String json) {
-        String root = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1)
+    private String root() {
+        return base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1)
                 : base.toString();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path)).timeout(TIMEOUT)
+    }
+
+    private Response send(String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root() + path)).timeout(TIMEOUT)
                 .method(method, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
