@@ -119,6 +119,11 @@ public final class SandboxMain implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path dir = workDir.toAbsolutePath().normalize();
+        if (!looksLikeSandbox(dir)) {
+            err.println("sandbox: " + dir + " is not empty and holds no sandbox; the sandbox wipes its work "
+                    + "directory, so choose an empty or new one with --work-dir");
+            return 2;
+        }
         Files.createDirectories(dir);
         try (FileChannel lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock lock = tryLock(lockChannel)) {
@@ -211,6 +216,17 @@ public final class SandboxMain implements Callable<Integer> {
             }
         }
         return busy.toString();
+    }
+
+    /** Whether {@code dir} is missing, empty, or holds a sandbox's files: a directory the sandbox may wipe. */
+    static boolean looksLikeSandbox(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return true;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            List<String> names = entries.map(p -> p.getFileName().toString()).toList();
+            return names.isEmpty() || names.contains(LOCK_FILE) || names.contains(SandboxState.FILE);
+        }
     }
 
     /** Deletes everything in {@code dir} but the lock file. */

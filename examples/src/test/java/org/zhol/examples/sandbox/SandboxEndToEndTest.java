@@ -157,6 +157,15 @@ class SandboxEndToEndTest {
     }
 
     @Test
+    void aDirectoryThatHoldsSomethingElseIsNeverWiped() throws Exception {
+        Files.writeString(dir.resolve("notes.txt"), "mine");
+        Run run = sandboxMain("--work-dir", dir.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("is not empty and holds no sandbox");
+        assertThat(dir.resolve("notes.txt")).hasContent("mine");
+    }
+
+    @Test
     void wipeKeepsOnlyTheLockFile() throws Exception {
         Files.createDirectories(dir.resolve("SS1/keys"));
         Files.writeString(dir.resolve("SS1/keys/a"), "x");
