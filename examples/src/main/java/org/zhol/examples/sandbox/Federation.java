@@ -4,6 +4,8 @@ package org.zhol.examples.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.zhol.protocol.error.ErrorCode;
+import org.zhol.protocol.error.ZholException;
 import org.zhol.protocol.id.MemberId;
 import org.zhol.protocol.id.SubsystemId;
 
@@ -92,13 +94,13 @@ public final class Federation implements AutoCloseable {
         List<AutoCloseable> all = new ArrayList<>(parts.reversed());
         all.add(central);
         all.add(trust);
-        RuntimeException failure = null;
+        ZholException failure = null;
         for (AutoCloseable part : all) {
             try {
                 part.close();
             } catch (Exception e) {
                 if (failure == null) {
-                    failure = new IllegalStateException("Cannot close " + part, e);
+                    failure = ZholException.internal(ErrorCode.INTERNAL_ERROR, "Cannot close " + part, e);
                 } else {
                     failure.addSuppressed(e);
                 }
