@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: MIT
+package org.zhol.examples.sandbox;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.zhol.examples.demo.PersonDirectory;
+import org.zhol.examples.demo.PersonSoap;
+import org.zhol.protocol.error.ErrorCode;
+import org.zhol.protocol.error.ZholException;
+
+/**
+ * What the sandbox tells its user once it is ready: where everything listens, the admin tokens, and
+ * copy-paste examples (REST, SOAP with an envelope file written to the work directory, metaservices).
+ */
+public final class SandboxGuide {
+
+    /** The SOAP example's envelope, written to the work directory. */
+    public static final String SOAP_EXAMPLE = "getPerson.xml";
+
+    private SandboxGuide() {
+    }
+
+    /** The example SOAP 4.0 request: TAXES asks REGISTRY's {@code getPerson} for {@code personId}. */
+    public static String soapEnvelope(String personId) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <SOAP-ENV:Envelope xmlns:SOAP-ENV="%s"
+                    xmlns:xrd="http://x-road.eu/xsd/xroad.xsd" xmlns:id="http://x-road.eu/xsd/identifiers"
+                    xmlns:p="%s">
+                  <SOAP-ENV:Header>
+                    <xrd:client id:objectType="SUBSYSTEM">
+                      <id:xRoadInstance>DEV</id:xRoadInstance>
+                      <id:memberClass>GOV</id:memberClass>
+                      <id:memberCode>2002</id:memberCode>
+                      <id:subsystemCode>TAXES</id:subsystemCode>
+                    </xrd:client>
+                    <xrd:service id:objectType="SERVICE">
+                      <id:xRoadInstance>DEV</id:xRoadInstance>
+                      <id:memberClass>GOV</id:memberClass>
+                      <id:memberCode>1001</id:memberCode>
+                      <id:subsystemCode>REGISTRY</id:subsystemCode>
+                      <id:serviceCode>getPerson</id:serviceCode>
+                    </xrd:service>
+                    <xrd:id>sandbox-getPerson-example</xrd:id>
+                    <xrd:protocolVersion>4.0</xrd:protocolVersion>
+                  </SOAP-ENV:Header>
+                  <SOAP-ENV:Body>
+                    <p:getPerson>
+                      <p:id>%s</p:id>
+                    </p:getPerson>
+                  </SOAP-ENV:Body>
+                </SOAP-ENV:Envelope>
+                """.formatted(PersonSoap.SOAP_NS, PersonSoap.NS, personId);
+    }
+
+    /** Writes the SOAP example's envelope into {@code workDir}: its path. */
+    public static Path writeSoapExample(Path workDir) {
+        Path file = workDir.resolve(SOAP_EXAMPLE);
+        try {
+            Files.writeString(file, soapEnvelope(PersonDirectory.FIRST_ID), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw ZholException.internal(ErrorCode.IO_ERROR, "Cannot write " + file, e);
+        }
+        return file;
+    }
+
+    /** The REST example's URL on SS1's client proxy for {@code personId}. */
+    public static String restUrl(SandboxState state, String personId) {
+        return clientProxy(state) + "/r1/" + Sandbox.REGISTRY.toPath() + "/" + Sandbox.REST_SERVICE + "/" + personId;
+    }
+
+    /** SS1's client proxy, {@code http://host:port}. */
+    public static String clientProxy(SandboxState state) {
+        return "http://" + state.host() + ":" + state.ports().ss1().clientHttp();
+    }
+
+    /** The whole text: endpoints, tokens, examples. {@code soapFile} is shown as given. */
+    public static String text(SandboxState state, Path workDir, String soapFile, double readySeconds) {
+        SandboxPorts p = state.ports();
+        String h = state.host();
+        String proxy = clientProxy(state);
+        String client = "-H 'X-Road-Client: " + Sandbox.TAXES.toPath() + "'";
+        String registry = proxy + "/r1/" + Sandbox.REGISTRY.toPath();
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("Zhol sandbox ready in %.1f s: instance %s, work directory %s%n%n", readySeconds,
+                Sandbox.INSTANCE, workDir));
+        out.append(String.format("  SS1  %s (Tax Board), client subsystem %s%n", Sandbox.SS1.toPath(),
+                Sandbox.TAXES.toPath()));
+        out.append(servers(h, p.ss1(), state.ss1Token()));
+        out.append(String.format("  SS2  %s (Population Register), provider subsystem %s%n", Sandbox.SS2.toPath(),
+                Sandbox.REGISTRY.toPath()));
+        out.append(servers(h, p.ss2(), state.ss2Token()));
+        out.append(String.format("       services: %s (REST, http://%s:%d/persons), %s (SOAP, http://%s:%d/soap)%n",
+                Sandbox.REST_SERVICE, h, p.demo(), Sandbox.SOAP_SERVICE, h, p.demo()));
+        out.append(String.format("  central server  registration https://%s:%d/  download http://%s:%d/  "
+                + "admin http://%s:%d (token %s)%n", h, p.centralRegistration(), h, p.centralDownload(), h,
+                p.centralAdmin(), state.centralToken()));
+        out.append(String.format("  dev CA OCSP http://%s:%d/   TSA http://%s:%d/   demo provider http://%s:%d/%n%n",
+                h, p.ocsp(), h, p.tsa(), h, p.demo()));
+        String id = PersonDirectory.FIRST_ID;
+        out.append("Try it (TAXES calls REGISTRY through SS1 and SS2; person id " + id + "):\n\n");
+        out.append("  curl -i " + client + " " + registry + "/persons/" + id + "\n");
+        out.append("  curl " + client + " '" + registry + "/persons/?name=Tamm'\n");
+        out.append("  curl " + client + " -H 'Content-Type: application/json' -d '{\"address\":\"Pikk 1, Tallinn\"}' "
+                + registry + "/persons/" + id + "/address-changes\n");
+        out.append("  curl -H 'Content-Type: text/xml; charset=UTF-8' --data-binary @" + soapFile + " " + proxy + "/\n");
+        out.append("  curl -H 'Accept: application/json' " + proxy + "/listClients\n");
+        out.append("  curl " + client + " -H 'Accept: application/json' " + registry + "/listMethods\n");
+        out.append("  curl " + client + " '" + registry + "/getOpenAPI?serviceCode=" + Sandbox.REST_SERVICE + "'\n\n");
+        out.append("Admin APIs take 'Authorization: Bearer TOKEN', e.g.\n");
+        out.append("  curl -H 'Authorization: Bearer " + state.ss2Token() + "' http://" + h + ":" + p.ss2().admin()
+                + "/clients/" + Sandbox.REGISTRY.toPath().replace('/', ':') + "/access-rights\n\n");
+        out.append("Logs: " + workDir.resolve(SandboxMain.LOG_FILE) + ". Ctrl-C stops the sandbox.\n");
+        return out.toString();
+    }
+
+    private static String servers(String h, SecurityServerPorts p, String token) {
+        return String.format("       client proxy http://%s:%d and https://%s:%d, server proxy %s:%d, "
+                + "admin http://%s:%d (token %s)%n", h, p.clientHttp(), h, p.clientHttps(), h, p.serverProxy(), h,
+                p.admin(), token);
+    }
+}
