@@ -64,7 +64,7 @@ public final class OcspCache implements OwnOcspResponses, AutoCloseable {
     private volatile List<X509Certificate> known = List.of();
     private volatile Optional<String> listError = Optional.empty();
     private volatile boolean running;
-    /** Set by {@link #refreshNow()}: the next pass fetches even for certificates that are backing off. */
+    /** Set by {@link #refreshNow()}: the next pass retries certificates that are backing off after failures. */
     private volatile boolean forced;
     private Thread scheduler;
 
@@ -104,8 +104,9 @@ public final class OcspCache implements OwnOcspResponses, AutoCloseable {
     }
 
     /**
-     * Makes the scheduler look at the own certificates now, e.g. after a certificate was imported, and fetch
-     * for each of them even when it is backing off after failures.
+     * Makes the scheduler look at the own certificates now, e.g. after a certificate was imported: it fetches
+     * what is due, and retries at once any certificate that has no response yet or is backing off after
+     * failures (a fresh response is not fetched again before its interval).
      */
     public void refreshNow() {
         forced = true;
@@ -242,7 +243,8 @@ public final class OcspCache implements OwnOcspResponses, AutoCloseable {
                 if (entry == null) {
                     entry = load(CacheEntry.first(certificate, now), anchors, now);
                 }
-                if (fetch && running && (force || !now.isBefore(entry.nextFetch()))) {
+                boolean retryNow = force && (entry.failures() > 0 || entry.response().isEmpty());
+                if (fetch && running && (retryNow || !now.isBefore(entry.nextFetch()))) {
                     entry = fetch(entry, anchors);
                 }
                 entries.put(hash, entry);
