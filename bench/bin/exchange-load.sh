@@ -11,6 +11,9 @@
 # the optimising JIT (JAVA_OPTS=-XX:TieredStopAtLevel=4), and is stopped at the end.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# shellcheck source=../../bin/find-jdk.sh
+. "$ROOT/bin/find-jdk.sh"
+zhol_find_jdk
 DURATION=10 CONNECTIONS=32 ROUNDS=3
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -72,7 +75,7 @@ RESULT=$ROOT/bench/results/$DATE-exchange-load.md
   echo "sandbox (both servers, the central server, CA, TSA and the provider) on the same 2 cores as wrk."
   echo
   echo "- machine: $(nproc) cores, $(uname -r), load before $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "- JDK: $(java -version 2>&1 | head -1); JAVA_OPTS=-XX:TieredStopAtLevel=4"
+  echo "- JDK: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); JAVA_OPTS=-XX:TieredStopAtLevel=4"
   echo "- commit: $(git -C "$ROOT" rev-parse --short HEAD)"
   echo "- Zhol: \`wrk -t1 -c$CONNECTIONS -d${DURATION}s --latency -H '$HEADER' $URL\`"
   echo "- baseline: \`wrk -t1 -c$CONNECTIONS -d${DURATION}s --latency ${DIRECT:-(provider port unknown)}\`"
