@@ -161,7 +161,8 @@ public final class PeerClient implements PeerConnector, AutoCloseable {
         Channel channel = connecting.channel();
         PeerConnection connection = channel.attr(PeerConnection.KEY).get();
         try {
-            Future<Channel> handshake = channel.pipeline().get(SslHandler.class).handshakeFuture();
+            SslHandler tls = channel.pipeline().get(SslHandler.class);
+            Future<Channel> handshake = tls.handshakeFuture();
             await(handshake, config.handshakeTimeout().toMillis() + 1000, "in the TLS handshake");
             if (!handshake.isSuccess()) {
                 throw handshakeFailure(handshake.cause());
@@ -172,8 +173,14 @@ public final class PeerClient implements PeerConnector, AutoCloseable {
                 throw fault(ErrorCode.SSL_AUTHENTICATION_FAILED, "The server at " + address + " presented the "
                         + "authentication certificate of " + peer + ", not of " + candidate.id(), null);
             }
-            connection.send(new Frame(FrameType.HELLO, hello));
-            Hello answer = HelloCodec.decode(helloFrame(connection).payload(), config.limits());
+            Frame greeting;
+            try {
+                connection.send(new Frame(FrameType.HELLO, hello));
+                greeting = helloFrame(connection);
+            } catch (ZholException e) {
+                throw refusalOr(e, tls.sslCloseFuture());
+            }
+            Hello answer = HelloCodec.decode(greeting.payload(), config.limits());
             authenticator.checkOcsp(chain, answer.ocspResponse());
             connection.identify(peer, chain, answer.ocspResponse());
             return connection;
@@ -184,26 +191,36 @@ public final class PeerClient implements PeerConnector, AutoCloseable {
     }
 
     private Frame helloFrame(PeerConnection connection) {
-        Frame frame;
-        try {
-            frame = connection.receive(config.handshakeTimeout());
-        } catch (ZholException e) {
-            // In TLS 1.3 the server checks this side's certificate after the client's handshake is done:
-            // its refusal arrives as an alert on the first read.
-            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-                if (t instanceof SSLException refusal) {
-                    throw fault(ErrorCode.SSL_AUTHENTICATION_FAILED, "The peer server refused the TLS connection: "
-                            + reason(refusal), refusal);
-                }
-            }
-            throw e;
-        }
+        Frame frame = connection.receive(config.handshakeTimeout());
         return switch (frame.type()) {
             case HELLO -> frame;
             case FAULT -> throw TransportFaultCodec.decode(frame.payload(), config.limits()).toException();
             default -> throw fault(ErrorCode.INVALID_MESSAGE, "The peer server answered " + frame.type()
                     + " instead of HELLO", null);
         };
+    }
+
+    /**
+     * In TLS 1.3 the server checks this side's certificate after the client's handshake is done, so its
+     * refusal arrives as an alert while the HELLO is sent or awaited. Depending on timing the connection
+     * then looks merely closed; the TLS layer's close future holds the alert, so a network failure in that
+     * phase is reported as the refusal it was.
+     */
+    private static ZholException refusalOr(ZholException failure, Future<Channel> tlsClosed) {
+        if (failure.code() != ErrorCode.NETWORK_ERROR) {
+            return failure;
+        }
+        for (Throwable t = failure.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof SSLException refusal) {
+                return fault(ErrorCode.SSL_AUTHENTICATION_FAILED, "The peer server refused the TLS connection: "
+                        + reason(refusal), refusal);
+            }
+        }
+        if (tlsClosed.awaitUninterruptibly(1000) && tlsClosed.cause() instanceof SSLException refusal) {
+            return fault(ErrorCode.SSL_AUTHENTICATION_FAILED, "The peer server refused the TLS connection: "
+                    + reason(refusal), refusal);
+        }
+        return failure;
     }
 
     private static ZholException handshakeFailure(Throwable cause) {
