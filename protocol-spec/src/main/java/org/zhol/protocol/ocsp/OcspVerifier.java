@@ -85,12 +85,24 @@ public final class OcspVerifier {
         }
     }
 
-    /** The time-independent half of {@link #verify}: who signed the response, its signature and its subject. */
+    /**
+     * The time-independent half of {@link #verify}: who signed the response, its signature and its subject.
+     *
+     * <p>The outcome is a pure function of the response's bytes, the target certificate, its issuer and the
+     * CA's listed responder certificates, so a pass is remembered ({@link VerifiedOrigins}) and the same
+     * response met again (every exchange staples the same one until it is refreshed) is not verified again.
+     * Failures are never remembered.
+     */
     public void verifyOrigin(OcspResponse response, OcspTarget target) {
+        byte[] key = VerifiedOrigins.key(response, target);
+        if (VerifiedOrigins.SHARED.contains(key)) {
+            return;
+        }
         BasicOCSPResp basic = OcspResponse.basic(response.der());
         X509Certificate responder = responder(basic, target);
         verifySignature(basic, responder.getPublicKey());
         verifyCertId(basic.getResponses()[0].getCertID(), target);
+        VerifiedOrigins.SHARED.add(key);
     }
 
     private void verifyFreshness(OcspResponse response, Instant at) {

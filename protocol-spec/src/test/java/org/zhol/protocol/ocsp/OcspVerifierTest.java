@@ -101,4 +101,28 @@ class OcspVerifierTest {
         assertThat(java.util.Set.of(OcspFailure.values()).stream().map(OcspFailure::faultCode).distinct().count())
                 .isEqualTo(OcspFailure.values().length);
     }
+
+    @Test
+    void aRememberedPassCoversOnlyTheSameBytesTargetAndResponders() {
+        byte[] der = TestOcsp.Answer.good(DELEGATED, ROOT.certificate(), LEAF).der();
+        OcspResponse good = OcspResponse.decode(der);
+        VERIFIER.verify(good, target(List.of()), Instant.now());
+        VERIFIER.verify(good, target(List.of()), Instant.now());
+        assertThat(VerifiedOrigins.SHARED.contains(VerifiedOrigins.key(good, target(List.of())))).isTrue();
+
+        byte[] tampered = der.clone();
+        tampered[tampered.length - 3] ^= 1; // inside the carried responder certificate
+        assertThatCode(() -> VERIFIER.verifyOrigin(OcspResponse.decode(tampered), target(List.of())))
+                .isInstanceOf(ZholException.class);
+
+        X509Certificate other = ROOT.issue(TestPki.Spec.sign("CN=2, O=GOV"), TestPki.ecKeyPair().getPublic());
+        OcspTarget otherTarget = new OcspTarget(other, ROOT.certificate(),
+                new ApprovedCa("root", ROOT.certificate(), List.of(), List.of(), "default"));
+        assertThatCode(() -> VERIFIER.verifyOrigin(good, otherTarget)).isInstanceOf(ZholException.class)
+                .satisfies(e -> assertThat(((ZholException) e).faultCode())
+                        .isEqualTo(OcspFailure.OTHER_CERTIFICATE.faultCode()));
+        // A remembered origin does not skip the time-dependent half.
+        assertThatCode(() -> VERIFIER.verify(good, target(List.of()),
+                Instant.now().plus(Duration.ofHours(2)))).isInstanceOf(ZholException.class);
+    }
 }
