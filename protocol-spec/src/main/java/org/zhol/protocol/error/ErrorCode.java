@@ -72,6 +72,8 @@ public enum ErrorCode {
     INVALID_PROTOCOL_VERSION("InvalidProtocolVersion", "invalid_protocol_version"),
     INVALID_CLIENT_IDENTIFIER("InvalidClientIdentifier", "invalid_client_identifier"),
     INVALID_SERVICE_TYPE("InvalidServiceType", "service_type"),
+    DUPLICATE_MESSAGE_ID("DuplicateMessageId", "duplicate_message_id"),
+    INVALID_SIGNING_TIME("InvalidSigningTime", "invalid_signing_time"),
 
     // Configuration
     UNKNOWN_MEMBER("UnknownMember", "unknown_member"),

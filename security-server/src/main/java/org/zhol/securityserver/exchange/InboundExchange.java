@@ -48,6 +48,8 @@ import org.zhol.securityserver.registry.ServiceType;
  *   <li>a valid configuration ({@code OutdatedGlobalConf});</li>
  *   <li>the TLS identity: the peer server hosts the request's client, or belongs to the client's member
  *       ({@code SslAuthenticationFailed});</li>
+ *   <li>not a replay: signed within the replay window, a message id not seen yet ({@link ReplayGuard}:
+ *       {@code InvalidSigningTime}, {@code DuplicateMessageId}; checked again, atomically, once verified);</li>
  *   <li>the service: known ({@code UnknownMember}, {@code UnknownService}), of the request's protocol
  *       ({@code InvalidServiceType}), granted to the client ({@code AccessDenied}; REST per method and
  *       path) and enabled ({@code ServiceDisabled}); the head's own X-Road fields (REST headers, SOAP
@@ -58,7 +60,7 @@ import org.zhol.securityserver.registry.ServiceType;
  * </ol>
  * Then {@link ResponseSender} answers with the provider's response, signed for the provider member.
  *
- * <p>A metaservice call ({@link Metaservices#match}) skips step 3's access check (metaservices are open to
+ * <p>A metaservice call ({@link Metaservices#match}) skips step 4's access check (metaservices are open to
  * every verified caller); once its small body is verified completely, {@link MetaserviceProvider} answers
  * it in place of an information system, and the answer is signed and sent the same way.
  */
@@ -71,14 +73,17 @@ final class InboundExchange {
     private final ServiceRegistry registry;
     private final ProviderClient provider;
     private final MetaserviceProvider metaservices;
+    private final ReplayGuard replay;
     private final PeerChannel channel;
 
+    // Six parameters: the proxy's shared parts plus this exchange's channel, passed on as they are.
     InboundExchange(ExchangeContext context, ServiceRegistry registry, ProviderClient provider,
-            MetaserviceProvider metaservices, PeerChannel channel) {
+            MetaserviceProvider metaservices, ReplayGuard replay, PeerChannel channel) {
         this.context = context;
         this.registry = registry;
         this.provider = provider;
         this.metaservices = metaservices;
+        this.replay = replay;
         this.channel = channel;
     }
 
@@ -88,6 +93,7 @@ final class InboundExchange {
         MessageReader reader = MessageReader.forRequest(context.limits(), context.settings().maxBodyBytes());
         MessageMetadata metadata = ((ReadEvent.Metadata) next(reader)).metadata();
         requirePeerSpeaksFor(conf, metadata);
+        replay.check(metadata);
         RequestHead head = (RequestHead) ((ReadEvent.Head) next(reader)).head();
         // Metaservices are open to every verified caller: no access check, answered here, not by an IS.
         boolean meta = Metaservices.match(head.protocol() == MessageProtocol.REST ? ServiceType.REST : ServiceType.SOAP,
@@ -203,6 +209,7 @@ final class InboundExchange {
     /** The signature by the client member, its certificate and OCSP; then the log. */
     private ReceivedMessage verify(GlobalConfiguration conf, MessageMetadata metadata, ReceivedMessage message) {
         context.signatures().verify(conf, message.signedMessage(), metadata.client().member(), context.clock().instant());
+        replay.remember(metadata);
         context.log().log(new LoggedMessage(LoggedMessage.Side.SERVER_PROXY, LoggedMessage.Kind.REQUEST, metadata,
                 metadata.encode(), HeadCodec.encode(message.head()), message.dataObjects().get(2),
                 message.trailer().manifest(), message.trailer().signature(), message.trailer().checkpoint()));

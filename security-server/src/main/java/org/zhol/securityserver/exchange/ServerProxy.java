@@ -22,21 +22,34 @@ public final class ServerProxy implements InboundExchangeHandler {
     private final ServiceRegistry registry;
     private final ProviderClient provider;
     private final MetaserviceProvider metaservices;
+    private final ReplayGuard replay;
 
-    /** @param metaservices answers the metaservice calls for the subsystems hosted here */
+    /**
+     * A server proxy with a {@link ReplayGuard} of the configured window and the default capacity.
+     *
+     * @param metaservices answers the metaservice calls for the subsystems hosted here
+     */
     public ServerProxy(ExchangeContext context, ServiceRegistry registry, ProviderClient provider,
             MetaserviceProvider metaservices) {
+        this(context, registry, provider, metaservices, new ReplayGuard(context.settings().replayWindow(),
+                ReplayGuard.DEFAULT_CAPACITY, context.clock()));
+    }
+
+    /** @param replay refuses requests signed outside the replay window and repeated message ids */
+    public ServerProxy(ExchangeContext context, ServiceRegistry registry, ProviderClient provider,
+            MetaserviceProvider metaservices, ReplayGuard replay) {
         this.context = context;
         this.registry = registry;
         this.provider = provider;
         this.metaservices = metaservices;
+        this.replay = replay;
     }
 
     @Override
     public void handle(PeerChannel channel) {
         boolean clean = false;
         try {
-            new InboundExchange(context, registry, provider, metaservices, channel).run();
+            new InboundExchange(context, registry, provider, metaservices, replay, channel).run();
             clean = true;
         } catch (RuntimeException | Error e) {
             ZholException fault = ExchangeFaults.atServerProxy(e);
