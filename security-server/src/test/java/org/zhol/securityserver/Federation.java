@@ -68,6 +68,8 @@ final class Federation implements AutoCloseable {
     final Path dir;
     final List<Node> nodes = new ArrayList<>();
     final Map<MemberId, List<SubsystemId>> members = new LinkedHashMap<>();
+    /** Applied to every published configuration: tests add servers that are not nodes (rogue peers). */
+    UnaryOperator<GlobalConfiguration> published = UnaryOperator.identity();
     long generation;
 
     Federation(Path dir) {
@@ -183,8 +185,8 @@ final class Federation implements AutoCloseable {
     /** Publishes the next generation and, the first time, imports the anchor into every server. */
     void publish() throws Exception {
         generation++;
-        centralServer.publish(generation, new GlobalConfWriter(signingKey).write(configuration(), generation,
-                Instant.now()));
+        centralServer.publish(generation, new GlobalConfWriter(signingKey).write(published.apply(configuration()),
+                generation, Instant.now()));
         byte[] anchor = ConfigurationAnchorCodec.encode(new ConfigurationAnchor("DEV", List.of(centralServer.url()),
                 List.of(signingKey.certificate())));
         for (Node node : nodes) {
