@@ -67,14 +67,16 @@ final class ClientHttpHandler extends ChannelInboundHandlerAdapter {
     }
 
     private final Shared shared;
+    private final HeadProgress progress;
     private final ArrayDeque<Object> pending = new ArrayDeque<>();
     private ChannelFlow flow;
     private Exchange current;
     private ScheduledFuture<?> headerTimer;
     private boolean refused;
 
-    ClientHttpHandler(Shared shared) {
+    ClientHttpHandler(Shared shared, HeadProgress progress) {
         this.shared = shared;
+        this.progress = progress;
     }
 
     @Override
@@ -112,6 +114,7 @@ final class ClientHttpHandler extends ChannelInboundHandlerAdapter {
 
     private void start(ChannelHandlerContext ctx, HttpRequest request) {
         cancel(headerTimer);
+        progress.reset();
         if (request.decoderResult().isFailure()) {
             ReferenceCountUtil.release(request);
             refuse(ctx, switch (request.decoderResult().cause()) {
@@ -178,6 +181,8 @@ final class ClientHttpHandler extends ChannelInboundHandlerAdapter {
             content.release();
         }
         if (content instanceof LastHttpContent) {
+            // Bytes read after this belong to the next head (those in the same read are missed: no 408 then).
+            progress.reset();
             exchange.requestEnded = true;
             exchange.body.end();
             cancel(exchange.stallTimer);
@@ -255,9 +260,15 @@ final class ClientHttpHandler extends ChannelInboundHandlerAdapter {
         });
     }
 
+    // A head that started but did not end in time (slowloris) is answered 408; an idle connection just closes.
     private void armHeaderTimer(ChannelHandlerContext ctx) {
         headerTimer = ctx.executor().schedule(() -> {
-            if (current == null) {
+            if (current != null || refused) {
+                return;
+            }
+            if (progress.started()) {
+                refuse(ctx, HttpFaultResponses.headTimeout(shared.limits().headerTimeout()));
+            } else {
                 ctx.close();
             }
         }, shared.limits().headerTimeout().toNanos(), TimeUnit.NANOSECONDS);

@@ -14,13 +14,14 @@ import org.zhol.protocol.rest.RestLimits;
  *   <li>{@code maxHeaderBytes}: all header lines together; over it: 431;</li>
  *   <li>{@code maxHeaderCount}: header fields; over it: 431;</li>
  *   <li>{@code headerTimeout}: a request's line and headers must arrive within this time of the connection
- *       opening or of the previous response's end (slow headers, idle keep-alive); otherwise the connection
- *       is closed without an answer;</li>
+ *       opening or of the previous response's end, however slowly they trickle in; a head that started is
+ *       answered 408 ({@code Client.BadRequest}) and the connection closed (slowloris); an idle keep-alive
+ *       connection is closed without an answer;</li>
  *   <li>{@code idleTimeout}: a request body that stalls (no bytes while the server is ready to read), or
  *       an IS that reads none of a response for this long, aborts the exchange and closes the connection;</li>
  *   <li>{@code maxConcurrent}: requests handled at once by the listener; more are answered 503 at once.</li>
  * </ul>
- * The 414, 431 and 503 answers carry a REST r1 error body ({@code Client.BadRequest} or
+ * The 408, 414, 431 and 503 answers carry a REST r1 error body ({@code Client.BadRequest} or
  * {@code Server.ClientProxy.InternalError}, with {@code X-Road-Error}); body sizes are the exchange's limit.
  *
  * @param maxRequestLineBytes default {@link #DEFAULT_REQUEST_LINE}: a REST target of

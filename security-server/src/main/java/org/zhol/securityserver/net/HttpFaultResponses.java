@@ -40,6 +40,12 @@ final class HttpFaultResponses {
                 ZholException.client(ErrorCode.BAD_REQUEST, detail));
     }
 
+    /** 408: the request line and headers did not arrive within the header timeout (a slow head). */
+    static FullHttpResponse headTimeout(java.time.Duration limit) {
+        return render(HttpResponseStatus.REQUEST_TIMEOUT, ZholException.client(ErrorCode.BAD_REQUEST,
+                "The request line and headers did not arrive within " + limit.toMillis() + " ms"));
+    }
+
     /** 400: not HTTP/1.x as the codec understands it. */
     static FullHttpResponse malformed() {
         return render(HttpResponseStatus.BAD_REQUEST, ZholException.client(ErrorCode.BAD_REQUEST,

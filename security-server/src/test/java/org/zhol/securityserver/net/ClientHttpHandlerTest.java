@@ -35,9 +35,10 @@ class ClientHttpHandlerTest {
             handled.incrementAndGet();
             Streams.answer(responder, 200, "ok");
         }, executor, new Semaphore(permits), limits, false);
-        return new EmbeddedChannel(new HttpServerCodec(new HttpDecoderConfig()
+        HeadProgress progress = new HeadProgress();
+        return new EmbeddedChannel(progress, new HttpServerCodec(new HttpDecoderConfig()
                 .setMaxInitialLineLength(limits.maxRequestLineBytes()).setMaxHeaderSize(limits.maxHeaderBytes())),
-                new ClientHttpHandler(shared));
+                new ClientHttpHandler(shared, progress));
     }
 
     private static String answer(EmbeddedChannel channel, String request) {

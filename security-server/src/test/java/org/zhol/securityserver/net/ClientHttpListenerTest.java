@@ -25,7 +25,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.zhol.protocol.rest.HttpHeader;
 import org.zhol.securityserver.exchange.ClientRequest;
@@ -223,21 +225,85 @@ class ClientHttpListenerTest {
     }
 
     @Test
-    void slowHeadersCloseTheConnection() throws Exception {
+    void anIdleConnectionIsClosedWithoutAnAnswer() throws Exception {
         AtomicLong calls = new AtomicLong();
         ClientHttpListener listener = listen(ClientHttpLimits.DEFAULTS.withTimeouts(Duration.ofMillis(300),
                 Duration.ofSeconds(60)), (request, responder) -> {
                     calls.incrementAndGet();
-                    Streams.answer(responder, 200, "unexpected");
+                    Streams.answer(responder, 200, "first");
                 });
 
         try (Socket socket = new Socket("127.0.0.1", listener.port())) {
             socket.setSoTimeout(20_000);
-            socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            String first = readResponse(socket.getInputStream(), "first".length());
 
-            assertEquals(-1, socket.getInputStream().read(), "closed without an answer");
+            assertTrue(first.startsWith("HTTP/1.1 200 ") && first.endsWith("first"), first);
+            assertEquals(-1, socket.getInputStream().read(), "the idle keep-alive connection closed, no answer");
         }
-        assertEquals(0, calls.get());
+        assertEquals(1, calls.get());
+    }
+
+    /** One response whose body has {@code bodyLength} bytes, read without waiting for the connection's end. */
+    private static String readResponse(InputStream in, int bodyLength) throws IOException {
+        StringBuilder text = new StringBuilder();
+        while (!text.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            text.append((char) b);
+        }
+        return text + new String(in.readNBytes(bodyLength), StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Slowloris: a head sent one byte at a time never reaches the handler and is answered 408 once the header
+     * timeout has passed since the connection opened, however steadily the bytes come; meanwhile the listener
+     * serves other connections.
+     */
+    @Tag("security")
+    @Test
+    void aHeadTricklingInByteByByteIs408WhileOthersAreServed() throws Exception {
+        AtomicLong slowCalls = new AtomicLong();
+        ClientHttpListener listener = listen(ClientHttpLimits.DEFAULTS.withTimeouts(Duration.ofMillis(500),
+                Duration.ofSeconds(60)), (request, responder) -> {
+                    if (request.uri().startsWith("/slow")) {
+                        slowCalls.incrementAndGet();
+                    }
+                    Streams.answer(responder, 200, "served");
+                });
+        AtomicBoolean trickling = new AtomicBoolean(true);
+        try (Socket slow = new Socket("127.0.0.1", listener.port())) {
+            slow.setSoTimeout(20_000);
+            OutputStream out = slow.getOutputStream();
+            byte[] head = ("GET /slow HTTP/1.1\r\nHost: x\r\nX-Padding: " + "p".repeat(100_000))
+                    .getBytes(StandardCharsets.US_ASCII);
+            Thread trickler = Thread.ofVirtual().start(() -> {
+                try {
+                    for (int i = 0; i < head.length && trickling.get(); i++) {
+                        out.write(head[i]);
+                        out.flush();
+                        Thread.sleep(2);
+                    }
+                } catch (IOException | InterruptedException closed) {
+                    // the server closed the connection
+                }
+            });
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> other = http.send(HttpRequest.newBuilder(uri(listener, "/other/" + i)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals("served", other.body());
+            }
+
+            String answer = new String(slow.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            trickling.set(false);
+            trickler.join(Duration.ofSeconds(20));
+
+            assertTrue(answer.startsWith("HTTP/1.1 408 "), answer);
+            assertTrue(answer.contains("X-Road-Error: Client.BadRequest"), answer);
+        }
+        assertEquals(0, slowCalls.get());
     }
 
     @Test
