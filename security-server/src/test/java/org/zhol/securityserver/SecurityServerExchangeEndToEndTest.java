@@ -44,6 +44,7 @@ import org.bouncycastle.cert.ocsp.CertificateStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -401,6 +402,7 @@ class SecurityServerExchangeEndToEndTest {
         assertThat(started()).isZero();
     }
 
+    @Tag("security")
     @Test
     void pathTraversalAndXxeAreRefusedAtTheClientProxy() throws Exception {
         assertFault(rest("GET", "echo/public/..%2F..%2Fadmin", new byte[0]), 400, "Client.BadRequest");
@@ -416,6 +418,7 @@ class SecurityServerExchangeEndToEndTest {
         assertThat(started()).isZero();
     }
 
+    @Tag("security")
     @Test
     void aTamperedBodyAndAForgedSignatureNeverCompleteAtTheProvider() throws Exception {
         tampering.set(frame -> frame.type() == FrameType.DATA ? flipped(frame) : frame);
@@ -468,6 +471,7 @@ class SecurityServerExchangeEndToEndTest {
         assertThat(completed()).isZero();
     }
 
+    @Tag("security")
     @Test
     void anAuthCertificateThatTheConfigurationDoesNotListIsRefusedInTheHandshake() throws Exception {
         KeyPair keys = TestPki.ecKeyPair();
@@ -498,6 +502,7 @@ class SecurityServerExchangeEndToEndTest {
         assertThat(started()).isZero();
     }
 
+    @Tag("security")
     @Test
     void mutualTlsAcceptsOnlyAWhitelistedInformationSystem() throws Exception {
         KeyPair keys = TestPki.ecKeyPair();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.cert.ocsp.CertificateStatus;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.zhol.protocol.error.FaultCode;
 import org.zhol.protocol.error.ZholException;
@@ -32,6 +33,7 @@ import org.zhol.protocol.manifest.SignatureFixture;
 import org.zhol.protocol.testpki.TestPki;
 
 /** The trust decisions about peer servers, over a configuration with one approved CA. */
+@Tag("security")
 class PeerTrustTest {
 
     static final MemberId OWNER = MemberId.parse("DEV/GOV/1001");

@@ -195,6 +195,7 @@ class ClientHttpListenerTest {
         }
     }
 
+    @Tag("security")
     @Test
     void aTooLongRequestLineIs414WithARestError() throws Exception {
         ClientHttpListener listener = listen((request, responder) -> Streams.answer(responder, 200, "unexpected"));
@@ -207,6 +208,7 @@ class ClientHttpListenerTest {
         assertTrue(answer.contains("\"type\":\"Client.BadRequest\""), answer);
     }
 
+    @Tag("security")
     @Test
     void tooLargeOrTooManyHeadersAre431() throws Exception {
         ClientHttpListener listener = listen((request, responder) -> Streams.answer(responder, 200, "unexpected"));
@@ -306,6 +308,7 @@ class ClientHttpListenerTest {
         assertEquals(0, slowCalls.get());
     }
 
+    @Tag("security")
     @Test
     void aStalledBodyFailsTheHandlersReadAndClosesTheConnection() throws Exception {
         List<String> failures = new CopyOnWriteArrayList<>();
@@ -378,6 +381,7 @@ class ClientHttpListenerTest {
         assertEquals("Server.ClientProxy.InternalError", response.headers().firstValue("x-road-error").orElseThrow());
     }
 
+    @Tag("security")
     @Test
     void overTheConcurrencyLimitIs503() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);

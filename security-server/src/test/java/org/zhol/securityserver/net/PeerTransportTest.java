@@ -21,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.zhol.protocol.error.ErrorCode;
 import org.zhol.protocol.error.ZholException;
@@ -319,6 +320,7 @@ class PeerTransportTest {
         assertEquals(ErrorCode.NETWORK_ERROR, assertThrows(ZholException.class, () -> client.connect(List.of())).code());
     }
 
+    @Tag("security")
     @Test
     void anUnregisteredClientCertificateIsRefused() {
         ServerProxyListener server = listen(pki.ss1, ECHO);
@@ -330,6 +332,7 @@ class PeerTransportTest {
         assertEquals(0, handled.get());
     }
 
+    @Tag("security")
     @Test
     void anUnregisteredServerCertificateIsRefused() {
         ServerProxyListener server = listen(pki.stranger, ECHO);
@@ -341,6 +344,7 @@ class PeerTransportTest {
         assertEquals(0, handled.get());
     }
 
+    @Tag("security")
     @Test
     void aServerMustBeTheCandidateItWasDialledAs() {
         ServerProxyListener server = listen(pki.ss1, ECHO);
@@ -352,6 +356,7 @@ class PeerTransportTest {
         assertTrue(e.detail().contains(pki.ss1.id().toString()), e.detail());
     }
 
+    @Tag("security")
     @Test
     void theServerChecksTheClientsStapledOcsp() {
         ServerProxyListener server = listen(pki.ss1, ECHO);
@@ -363,6 +368,7 @@ class PeerTransportTest {
         assertEquals(0, handled.get());
     }
 
+    @Tag("security")
     @Test
     void theClientChecksTheServersStapledOcsp() {
         ServerProxyListener server = listen(pki.ss1.withOcsp(new byte[] {1, 2, 3}), ECHO);
@@ -374,6 +380,7 @@ class PeerTransportTest {
         assertEquals(0, handled.get());
     }
 
+    @Tag("security")
     @Test
     void aTls12ClientIsRefusedAndATls13OneAccepted() throws Exception {
         ServerProxyListener server = listen(pki.ss1, ECHO);
@@ -393,6 +400,7 @@ class PeerTransportTest {
         }
     }
 
+    @Tag("security")
     @Test
     void theClientRefusesATls12Server() throws Exception {
         try (ServerSocket tls12 = JdkTls.context(pki.ss1).getServerSocketFactory().createServerSocket(0)) {
@@ -414,6 +422,7 @@ class PeerTransportTest {
         }
     }
 
+    @Tag("security")
     @Test
     void aMalformedFrameReachesTheExchangeAsInvalidMessage() throws Exception {
         List<ErrorCode> seen = new CopyOnWriteArrayList<>();

@@ -26,6 +26,7 @@ import org.zhol.server.store.SqlApiTokenStore;
 import org.zhol.server.store.TestDatabases;
 
 /** A real HTTP listener on loopback, behind the token check, with tokens stored on H2 and PostgreSQL. */
+@Tag("security")
 class TokenAuthenticatorTest {
 
     @TempDir
