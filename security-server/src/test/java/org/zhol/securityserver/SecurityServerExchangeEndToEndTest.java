@@ -156,6 +156,9 @@ class SecurityServerExchangeEndToEndTest {
     @BeforeEach
     void count() {
         tampering.off();
+        // The consumer's frozen clock is now again: the providers refuse requests signed before they started
+        // or further than the replay window from their time (transport.md §13).
+        consumerClock.set(java.time.Instant.now());
         completedBefore = provider.completed();
         startedBefore = provider.started();
     }

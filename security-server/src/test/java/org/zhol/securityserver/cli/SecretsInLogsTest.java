@@ -108,8 +108,9 @@ class SecretsInLogsTest {
         }
 
         List<String> texts = logs.list.stream().map(SecretsInLogsTest::everything).toList();
-        assertThat(texts).as("the run was logged").hasSizeGreaterThan(20)
-                .anyMatch(t -> t.contains("security server") && t.contains("started"));
+        assertThat(texts).as("the run was logged").anyMatch(t -> t.contains("security server") && t.contains("started"))
+                .anyMatch(t -> t.contains("reader") || t.contains("LoginFailed") || t.contains("PinIncorrect")
+                        || t.contains("Configuration download failed"));
         for (String secret : secrets) {
             assertThat(texts).as("log events holding a secret").noneMatch(t -> t.contains(secret));
             assertThat(errors.toString()).as("error output").doesNotContain(secret);
