@@ -19,6 +19,9 @@ public final class SandboxGuide {
     /** The SOAP example's envelope, written to the work directory. */
     public static final String SOAP_EXAMPLE = "getPerson.xml";
 
+    /** The example's message id; the printed command replaces it, since an id is accepted once per client. */
+    static final String EXAMPLE_ID = "sandbox-getPerson-example";
+
     private SandboxGuide() {
     }
 
@@ -43,7 +46,7 @@ public final class SandboxGuide {
                       <id:subsystemCode>REGISTRY</id:subsystemCode>
                       <id:serviceCode>getPerson</id:serviceCode>
                     </xrd:service>
-                    <xrd:id>sandbox-getPerson-example</xrd:id>
+                    <xrd:id>%s</xrd:id>
                     <xrd:protocolVersion>4.0</xrd:protocolVersion>
                   </SOAP-ENV:Header>
                   <SOAP-ENV:Body>
@@ -52,7 +55,7 @@ public final class SandboxGuide {
                     </p:getPerson>
                   </SOAP-ENV:Body>
                 </SOAP-ENV:Envelope>
-                """.formatted(PersonSoap.SOAP_NS, PersonSoap.NS, personId);
+                """.formatted(PersonSoap.SOAP_NS, PersonSoap.NS, EXAMPLE_ID, personId);
     }
 
     /** Writes the SOAP example's envelope into {@code workDir}: its path. */
@@ -105,7 +108,9 @@ public final class SandboxGuide {
         out.append("  curl " + client + " '" + registry + "/persons/?name=Tamm'\n");
         out.append("  curl " + client + " -H 'Content-Type: application/json' -d '{\"address\":\"Pikk 1, Tallinn\"}' "
                 + registry + "/persons/" + id + "/address-changes\n");
-        out.append("  curl -H 'Content-Type: text/xml; charset=UTF-8' --data-binary @" + soapFile + " " + proxy + "/\n");
+        // A message id is accepted once per client within the replay window (transport.md §13): a fresh one per run.
+        out.append("  curl -H 'Content-Type: text/xml; charset=UTF-8' --data-binary @<(sed \"s/" + EXAMPLE_ID
+                + "/" + EXAMPLE_ID + "-$(date +%s)-$RANDOM/\" " + soapFile + ") " + proxy + "/\n");
         out.append("  curl -H 'Accept: application/json' " + proxy + "/listClients\n");
         out.append("  curl " + client + " -H 'Accept: application/json' " + registry + "/listMethods\n");
         out.append("  curl " + client + " '" + registry + "/getOpenAPI?serviceCode=" + Sandbox.REST_SERVICE + "'\n\n");
