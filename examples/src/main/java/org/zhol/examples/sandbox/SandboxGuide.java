@@ -90,7 +90,11 @@ public final class SandboxGuide {
         out.append("Admin APIs take 'Authorization: Bearer TOKEN', e.g.\n");
         out.append("  curl -H 'Authorization: Bearer " + state.ss2Token() + "' http://" + h + ":" + p.ss2().admin()
                 + "/clients/" + Sandbox.REGISTRY.toPath().replace('/', ':') + "/access-rights\n\n");
-        out.append("Logs: " + workDir.resolve(SandboxMain.LOG_FILE) + ". Ctrl-C stops the sandbox.\n");
+        out.append("Load from another terminal: ./zhol sandbox --load 1000"
+                + (workDir.equals(SandboxConfig.DEFAULT_WORK_DIR.toAbsolutePath().normalize()) ? ""
+                        : " --work-dir " + workDir) + "\n");
+        out.append("Logs: " + workDir.resolve(SandboxMain.LOG_FILE) + ". Ctrl-C stops the sandbox (--keep "
+                + "starts it again as it was).\n");
         return out.toString();
     }
 
