@@ -114,6 +114,7 @@ public final class DevCa implements AutoCloseable {
      */
     public synchronized X509Certificate issue(PKCS10CertificationRequest csr, CertificateRole role, X500Name subject) {
         started();
+        mergeStored();
         PublicKey key = checkCsr(csr);
         BigInteger serial;
         do {
@@ -138,6 +139,7 @@ public final class DevCa implements AutoCloseable {
      */
     public synchronized void revoke(BigInteger serial, int reason, Instant time) {
         started();
+        mergeStored();
         IssuedCertificate cert = issued.get(serial);
         if (cert == null) {
             throw ZholException.client(ErrorCode.CERT_NOT_FOUND, "No certificate with serial " + serial.toString(16));
@@ -149,10 +151,23 @@ public final class DevCa implements AutoCloseable {
         }
     }
 
-    /** The certificate this CA issued under {@code serial}, if any. */
+    /**
+     * The certificate this CA issued under {@code serial}, if any. A serial not known here is looked up in
+     * the directory again, where {@code devtrust certify} in another process may have added it.
+     */
     public synchronized Optional<IssuedCertificate> find(BigInteger serial) {
         started();
+        if (!issued.containsKey(serial)) {
+            mergeStored();
+        }
         return Optional.ofNullable(issued.get(serial));
+    }
+
+    /** Takes in what another process (devtrust certify) wrote to the directory, before this one writes it again. */
+    private void mergeStored() {
+        for (IssuedCertificate cert : store.loadIssued()) {
+            issued.putIfAbsent(cert.certificate().getSerialNumber(), cert);
+        }
     }
 
     /** Every certificate issued, in order of issuance. */

@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.zhol.examples.demo.DemoConsumer;
 import org.zhol.examples.demo.PersonDirectory;
-import org.zhol.examples.demo.PersonSoap;
 import org.zhol.protocol.error.ErrorCode;
 import org.zhol.protocol.error.ZholException;
 
@@ -27,35 +27,13 @@ public final class SandboxGuide {
 
     /** The example SOAP 4.0 request: TAXES asks REGISTRY's {@code getPerson} for {@code personId}. */
     public static String soapEnvelope(String personId) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <SOAP-ENV:Envelope xmlns:SOAP-ENV="%s"
-                    xmlns:xrd="http://x-road.eu/xsd/xroad.xsd" xmlns:id="http://x-road.eu/xsd/identifiers"
-                    xmlns:p="%s">
-                  <SOAP-ENV:Header>
-                    <xrd:client id:objectType="SUBSYSTEM">
-                      <id:xRoadInstance>DEV</id:xRoadInstance>
-                      <id:memberClass>GOV</id:memberClass>
-                      <id:memberCode>2002</id:memberCode>
-                      <id:subsystemCode>TAXES</id:subsystemCode>
-                    </xrd:client>
-                    <xrd:service id:objectType="SERVICE">
-                      <id:xRoadInstance>DEV</id:xRoadInstance>
-                      <id:memberClass>GOV</id:memberClass>
-                      <id:memberCode>1001</id:memberCode>
-                      <id:subsystemCode>REGISTRY</id:subsystemCode>
-                      <id:serviceCode>getPerson</id:serviceCode>
-                    </xrd:service>
-                    <xrd:id>%s</xrd:id>
-                    <xrd:protocolVersion>4.0</xrd:protocolVersion>
-                  </SOAP-ENV:Header>
-                  <SOAP-ENV:Body>
-                    <p:getPerson>
-                      <p:id>%s</p:id>
-                    </p:getPerson>
-                  </SOAP-ENV:Body>
-                </SOAP-ENV:Envelope>
-                """.formatted(PersonSoap.SOAP_NS, PersonSoap.NS, EXAMPLE_ID, personId);
+        return soapEnvelope(personId, EXAMPLE_ID);
+    }
+
+    /** The SOAP 4.0 request of TAXES for REGISTRY's {@code getPerson} of {@code personId}, with message id {@code messageId}. */
+    public static String soapEnvelope(String personId, String messageId) {
+        return DemoConsumer.soapEnvelope(Sandbox.TAXES, Sandbox.REGISTRY.service(Sandbox.SOAP_SERVICE), messageId,
+                personId);
     }
 
     /** Writes the SOAP example's envelope into {@code workDir}: its path. */
@@ -117,7 +95,11 @@ public final class SandboxGuide {
         out.append("Admin APIs take 'Authorization: Bearer TOKEN', e.g.\n");
         out.append("  curl -H 'Authorization: Bearer " + state.ss2Token() + "' http://" + h + ":" + p.ss2().admin()
                 + "/clients/" + Sandbox.REGISTRY.toPath().replace('/', ':') + "/access-rights\n\n");
-        out.append("Logs: " + workDir.resolve(SandboxMain.LOG_FILE) + ". Ctrl-C stops the sandbox.\n");
+        out.append("Load from another terminal: ./zhol sandbox --load 1000"
+                + (workDir.equals(SandboxConfig.DEFAULT_WORK_DIR.toAbsolutePath().normalize()) ? ""
+                        : " --work-dir " + workDir) + "\n");
+        out.append("Logs: " + workDir.resolve(SandboxMain.LOG_FILE) + ". Ctrl-C stops the sandbox (--keep "
+                + "starts it again as it was).\n");
         return out.toString();
     }
 

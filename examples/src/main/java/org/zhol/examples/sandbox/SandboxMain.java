@@ -6,17 +6,23 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.zhol.examples.demo.DemoConsumer;
+import org.zhol.examples.demo.Person;
+import org.zhol.examples.demo.PersonDirectory;
 import org.zhol.protocol.error.ZholException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,7 +44,9 @@ public final class SandboxMain implements Callable<Integer> {
     /** The log file in the work directory. */
     public static final String LOG_FILE = "sandbox.log";
     /** The lock file in the work directory, held while a sandbox runs there. */
-    static final String LOCK_FILE = "sandbox.lock";
+    static final String LOCK_FILE = SandboxLock.FILE;
+    /** The longest a Ctrl-C waits for the set-up to end and everything to close. */
+    static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(120);
 
     @Spec
     CommandSpec spec;
@@ -54,6 +62,18 @@ public final class SandboxMain implements Callable<Integer> {
     @Option(names = "--random-ports", description = "Let the system pick every port (the printed guide names "
             + "them), e.g. for a second sandbox beside the first; the port options are then ignored.")
     boolean randomPorts;
+
+    @Option(names = "--load", paramLabel = "N", description = "Send N mixed requests (REST GET by id, GET ?name=, "
+            + "POST address change, SOAP getPerson) from the demo consumer through SS1, print a summary (req/s, "
+            + "latency, errors), then stop; exit code 1 when any failed. While a sandbox runs in the work directory, "
+            + "the requests go to that one instead.")
+    int load;
+    @Option(names = "--load-concurrency", paramLabel = "C", defaultValue = "8",
+            description = "Requests in flight at a time with --load (default: ${DEFAULT-VALUE}).")
+    int loadConcurrency;
+    @Option(names = "--progress", defaultValue = "AUTO", description = "How --load shows progress on stderr: "
+            + "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: a bar on a terminal, a line every 5 s otherwise).")
+    LoadProgress.Mode progressMode;
 
     @Option(names = "--ocsp-port", defaultValue = "8888", description = "Dev CA's OCSP responder (default: ${DEFAULT-VALUE}).")
     int ocspPort;
@@ -87,6 +107,9 @@ public final class SandboxMain implements Callable<Integer> {
     @Option(names = "--demo-port", defaultValue = "9000", description = "Demo provider (default: ${DEFAULT-VALUE}).")
     int demoPort;
 
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final CountDownLatch closed = new CountDownLatch(1);
+
     public static void main(String[] args) {
         int exit = commandLine().execute(args);
         if (exit != 0) {
@@ -96,7 +119,12 @@ public final class SandboxMain implements Callable<Integer> {
 
     /** The command line: {@code sandbox [OPTIONS]}; faults print as one line, not a stack trace. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new SandboxMain());
+        return commandLine(new SandboxMain());
+    }
+
+    /** The command line of {@code main}, which a test may {@link #stop()}. */
+    static CommandLine commandLine(SandboxMain main) {
+        CommandLine cli = new CommandLine(main).setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println("sandbox: " + (e instanceof ZholException z ? z.code().name() + ": " + z.detail()
                     : e.toString()));
@@ -118,6 +146,11 @@ public final class SandboxMain implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (load < 0 || loadConcurrency < 1 || loadConcurrency > SandboxLoad.MAX_CONCURRENCY) {
+            err.println("sandbox: --load takes a number of requests >= 1 and --load-concurrency 1-"
+                    + SandboxLoad.MAX_CONCURRENCY);
+            return 2;
+        }
         Path dir = workDir.toAbsolutePath().normalize();
         if (!looksLikeSandbox(dir)) {
             err.println("sandbox: " + dir + " is not empty and holds no sandbox; the sandbox wipes its work "
@@ -125,19 +158,55 @@ public final class SandboxMain implements Callable<Integer> {
             return 2;
         }
         Files.createDirectories(dir);
-        try (FileChannel lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock lock = tryLock(lockChannel)) {
-            if (lock == null) {
-                err.println("sandbox: a sandbox is already running in " + dir + "; stop it first (Ctrl-C in its "
-                        + "terminal), or start another with --work-dir and other ports.");
-                return 2;
-            }
+        Optional<SandboxLock> lock = SandboxLock.tryAcquire(dir);
+        if (lock.isEmpty()) {
+            return load > 0 ? loadAgainstRunning(dir, out, err) : alreadyRunning(dir, err);
+        }
+        try (SandboxLock held = lock.get()) {
             return run(dir, out, err);
         }
     }
 
+    /** Asks a sandbox running in this process (a test) to stop, as Ctrl-C does. */
+    void stop() {
+        stopRequested.countDown();
+    }
+
+    /** The one line for a second {@code ./zhol sandbox} in a work directory whose sandbox runs. */
+    private static int alreadyRunning(Path dir, PrintWriter err) {
+        String pid = SandboxLock.holderPid(dir).map(p -> "pid " + p + ", ").orElse("");
+        String where = readState(dir).map(s -> "SS1 client proxy " + SandboxGuide.clientProxy(s) + ", all ports in "
+                + dir.resolve(SandboxState.FILE)).orElse("still starting");
+        err.println("sandbox: a sandbox is already running in " + dir + " (" + pid + where + "); stop it with Ctrl-C "
+                + "in its terminal, send it requests with --load N, or start another beside it with --work-dir "
+                + "OTHER-DIR --random-ports");
+        err.flush();
+        return 2;
+    }
+
+    /** {@code --load N} while a sandbox runs in {@code dir}: the load goes to that one. */
+    private int loadAgainstRunning(Path dir, PrintWriter out, PrintWriter err) {
+        Optional<SandboxState> state = readState(dir);
+        if (state.isEmpty()) {
+            err.println("sandbox: the sandbox in " + dir + " is still starting; try --load again once it is ready");
+            return 2;
+        }
+        out.println("Sending " + load + " requests, " + loadConcurrency + " at a time, to the sandbox running in "
+                + dir + " ...");
+        out.flush();
+        return sendLoad(state.get(), out, err);
+    }
+
+    private static Optional<SandboxState> readState(Path dir) {
+        try {
+            return SandboxState.read(dir);
+        } catch (ZholException unreadable) {
+            return Optional.empty();
+        }
+    }
+
     private int run(Path dir, PrintWriter out, PrintWriter err) throws Exception {
-        java.util.Optional<SandboxState> previous = keep ? SandboxState.read(dir) : java.util.Optional.empty();
+        Optional<SandboxState> previous = keep ? SandboxState.read(dir) : Optional.empty();
         if (keep && previous.isEmpty()) {
             err.println("sandbox: no complete sandbox in " + dir + " to keep; setting up a new one");
         }
@@ -148,8 +217,8 @@ public final class SandboxMain implements Callable<Integer> {
                 previous.map(SandboxState::ports).orElse(ports()), SandboxConfig.DEFAULT_PIN);
         String busy = busyPorts(config);
         if (!busy.isEmpty()) {
-            err.println("sandbox: these ports are in use: " + busy + ".\n"
-                    + "Stop what uses them, or choose others (./zhol sandbox --help lists the port options).");
+            err.println("sandbox: in use by another program: " + busy + "; stop it, or choose other ports "
+                    + "(--random-ports picks free ones; ./zhol sandbox --help lists the port options)");
             return 2;
         }
         // Deviation: system properties set in Main only, for logback, before anything logs.
@@ -157,21 +226,44 @@ public final class SandboxMain implements Callable<Integer> {
         System.setProperty("logback.configurationFile", "org/zhol/examples/sandbox/sandbox-logback.xml");
         // Logging starts here, on this thread, rather than in the parallel setup steps (SLF4J would replay them).
         org.slf4j.LoggerFactory.getLogger(SandboxMain.class).info("sandbox in {}", dir);
-        out.println(previous.isPresent() ? "Starting the sandbox kept in " + dir + " ..."
-                : "Setting up the sandbox federation in " + dir + " ...");
-        out.flush();
-        Sandbox sandbox = previous.isPresent() ? Sandbox.resume(config, previous.get()) : Sandbox.create(config);
-        CountDownLatch stopped = new CountDownLatch(1);
+        // Ctrl-C (or SIGTERM) from here on: the hook asks this thread to stop and waits until it has closed
+        // everything, also when it comes during the set-up, which is then finished first.
         Thread hook = new Thread(() -> {
-            out.println();
-            out.println("Stopping the sandbox ...");
-            out.flush();
-            sandbox.close();
-            out.println("Stopped.");
-            out.flush();
-            stopped.countDown();
+            stopRequested.countDown();
+            try {
+                closed.await(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }, "zhol-sandbox-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            out.println(previous.isPresent() ? "Starting the sandbox kept in " + dir + " ..."
+                    : "Setting up the sandbox federation in " + dir + " ...");
+            out.flush();
+            Sandbox sandbox = previous.isPresent() ? Sandbox.resume(config, previous.get()) : Sandbox.create(config);
+            try {
+                return serve(sandbox, dir, out, err);
+            } finally {
+                out.println();
+                out.println("Stopping the sandbox ...");
+                out.flush();
+                sandbox.close();
+                out.println("Stopped; its state stays in " + dir + " for --keep.");
+                out.flush();
+            }
+        } finally {
+            closed.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs now and waits for `closed`
+            }
+        }
+    }
+
+    /** Prints the guide, then sends the load or waits for Ctrl-C: the exit code. */
+    private int serve(Sandbox sandbox, Path dir, PrintWriter out, PrintWriter err) throws InterruptedException {
         SandboxState state = sandbox.state();
         state.write(dir);
         Path soap = SandboxGuide.writeSoapExample(dir);
@@ -180,16 +272,45 @@ public final class SandboxMain implements Callable<Integer> {
         out.println();
         out.print(SandboxGuide.text(state, dir, shown(soap), ready));
         out.flush();
-        stopped.await();
+        if (load > 0) {
+            if (stopRequested.getCount() == 0) {
+                return 0;
+            }
+            out.println();
+            out.println("Sending " + load + " requests, " + loadConcurrency + " at a time ...");
+            out.flush();
+            return sendLoad(state, out, err);
+        }
+        stopRequested.await();
         return 0;
     }
 
-    /** The lock, or null when another process (or this one) holds it. */
-    private static FileLock tryLock(FileChannel channel) throws IOException {
+    /** Runs the load against {@code state}'s SS1 and prints the summary: 0 when every request succeeded, else 1. */
+    private int sendLoad(SandboxState state, PrintWriter out, PrintWriter err) {
+        DemoConsumer consumer = new DemoConsumer(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .build(), URI.create(SandboxGuide.clientProxy(state)), Sandbox.TAXES, Sandbox.REGISTRY,
+                Sandbox.REST_SERVICE, Sandbox.SOAP_SERVICE);
+        PersonDirectory register = PersonDirectory.defaults(Clock.systemUTC());
+        List<Person> persons = register.ids().stream().map(id -> register.find(id).orElseThrow()).toList();
+        LoadProgress progress = new LoadProgress(err, LoadProgress.resolve(progressMode, terminal()));
+        LoadReport report = new SandboxLoad(consumer, persons).run(load, loadConcurrency, progress,
+                () -> stopRequested.getCount() == 0);
+        out.print(report.text());
+        out.flush();
+        return report.errorCount() == 0 && report.requests() == report.planned() ? 0 : 1;
+    }
+
+    /** Whether this process talks to a terminal (for the progress bar). */
+    private static boolean terminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
         try {
-            return channel.tryLock();
-        } catch (java.nio.channels.OverlappingFileLockException heldHere) {
-            return null;
+            // Deviation: Console.isTerminal() is JDK 22+; the build targets 21, where a console means a terminal.
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException before22) {
+            return true;
         }
     }
 
@@ -198,6 +319,16 @@ public final class SandboxMain implements Callable<Integer> {
         Path here = Path.of("").toAbsolutePath();
         return file.startsWith(here) ? here.relativize(file).toString() : file.toString();
     }
+
+    /** The option of each port, by its name in {@link SandboxPorts#byName()}. */
+    private static final Map<String, String> OPTIONS = Map.ofEntries(Map.entry("OCSP responder", "--ocsp-port"),
+            Map.entry("TSA", "--tsa-port"), Map.entry("central registration", "--central-registration-port"),
+            Map.entry("central download", "--central-download-port"), Map.entry("central admin", "--central-admin-port"),
+            Map.entry("SS1 client proxy HTTP", "--ss1-http-port"), Map.entry("SS1 client proxy HTTPS", "--ss1-https-port"),
+            Map.entry("SS1 server proxy", "--ss1-server-port"), Map.entry("SS1 admin", "--ss1-admin-port"),
+            Map.entry("SS2 client proxy HTTP", "--ss2-http-port"), Map.entry("SS2 client proxy HTTPS", "--ss2-https-port"),
+            Map.entry("SS2 server proxy", "--ss2-server-port"), Map.entry("SS2 admin", "--ss2-admin-port"),
+            Map.entry("demo provider", "--demo-port"));
 
     /** The ports of {@code config} that something else listens on already, as "8080 (SS1 ...)". */
     static String busyPorts(SandboxConfig config) throws IOException {
@@ -212,7 +343,7 @@ public final class SandboxMain implements Callable<Integer> {
                 socket.bind(new InetSocketAddress(host, port.getValue()));
             } catch (IOException inUse) {
                 busy.append(busy.isEmpty() ? "" : ", ").append(port.getValue()).append(" (").append(port.getKey())
-                        .append(')');
+                        .append(", ").append(OPTIONS.getOrDefault(port.getKey(), "--random-ports")).append(')');
             }
         }
         return busy.toString();

@@ -152,7 +152,9 @@ class SandboxEndToEndTest {
             int port = taken.getLocalPort();
             Run run = sandboxMain("--work-dir", dir.toString(), "--ocsp-port", String.valueOf(port));
             assertThat(run.exit()).isEqualTo(2);
-            assertThat(run.err()).contains(port + " (OCSP responder)").contains("--help");
+            assertThat(run.err()).contains(port + " (OCSP responder, --ocsp-port)").contains("--random-ports")
+                    .contains("--help");
+            assertThat(run.err().lines().toList()).hasSize(1);
         }
     }
 
