@@ -86,7 +86,8 @@ class SoapFuzzTest {
                 return;
             }
             SoapHeader header = head.requireHeader();
-            QName body = head.bodyElement().orElseThrow(() -> new AssertionError("a request head without a body element"));
+            QName body = head.bodyElement()
+                    .orElseThrow(() -> new AssertionError("a request head without a body element"));
             byte[] again = SoapHeaderCodec.envelope(header, body);
             try (SoapHead reread = SoapHeaderCodec.read(new ByteArrayInputStream(again), null, LIMITS)) {
                 if (!reread.requireHeader().equals(header) || !reread.bodyElement().equals(Optional.of(body))) {
