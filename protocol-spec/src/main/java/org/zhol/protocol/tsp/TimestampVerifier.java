@@ -143,6 +143,10 @@ public final class TimestampVerifier {
             token.bcToken().validate(new JcaSimpleSignerInfoVerifierBuilder().build(cert));
         } catch (TSPException | OperatorCreationException | IllegalArgumentException e) {
             throw TspFaults.invalid(ErrorCode.INVALID_SIGNATURE_VALUE, "The token's signature does not verify", e);
+        } catch (IllegalStateException e) {
+            // BouncyCastle reads signed attributes (e.g. signing-time) lazily, only now, and reports a malformed
+            // one unchecked.
+            throw TspFaults.malformed("The token's signed attributes are malformed", e);
         }
     }
 
