@@ -141,7 +141,10 @@ public final class TimestampVerifier {
     private static void checkSignature(X509Certificate cert, TimestampToken token) {
         try {
             token.bcToken().validate(new JcaSimpleSignerInfoVerifierBuilder().build(cert));
-        } catch (TSPException | OperatorCreationException | IllegalArgumentException e) {
+        } catch (TSPException | OperatorCreationException | IllegalArgumentException
+                | org.bouncycastle.operator.RuntimeOperatorException e) {
+            // RuntimeOperatorException: the signature value is not even a valid encoding (e.g. a broken ECDSA
+            // SEQUENCE); the JCA reports that unchecked through BouncyCastle.
             throw TspFaults.invalid(ErrorCode.INVALID_SIGNATURE_VALUE, "The token's signature does not verify", e);
         } catch (IllegalStateException e) {
             // BouncyCastle reads signed attributes (e.g. signing-time) lazily, only now, and reports a malformed
