@@ -146,9 +146,10 @@ public final class TimestampVerifier {
             // RuntimeOperatorException: the signature value is not even a valid encoding (e.g. a broken ECDSA
             // SEQUENCE); the JCA reports that unchecked through BouncyCastle.
             throw TspFaults.invalid(ErrorCode.INVALID_SIGNATURE_VALUE, "The token's signature does not verify", e);
-        } catch (IllegalStateException e) {
-            // BouncyCastle reads signed attributes (e.g. signing-time) lazily, only now, and reports a malformed
-            // one unchecked.
+        } catch (RuntimeException e) {
+            // BouncyCastle reads the signed attributes (e.g. signing-time) lazily, only here, and reports a
+            // malformed one with whatever unchecked exception its parsing hits (IllegalStateException,
+            // StringIndexOutOfBoundsException, ...). Nothing but that one BouncyCastle call runs in this try.
             throw TspFaults.malformed("The token's signed attributes are malformed", e);
         }
     }
