@@ -3,6 +3,7 @@ package org.zhol.protocol.evidence;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,8 @@ import org.zhol.protocol.log.EntryDigest;
  * EntryDigest#requireSafeName}: no absolute path, no {@code ..}, no backslash, no directory entry) and
  * unique; the entry count, each inflated entry and their total stay within {@link ContainerLimits}.
  * Every entry is digested while it streams; entries up to {@link ContainerLimits#maxKeptBytes()} are
- * kept, and every {@code META-INF/} entry must be.
+ * kept, and every {@code META-INF/} entry must be. A file that ends early is {@code MalformedEvidence}; only
+ * another failure to read is {@code IOError}.
  *
  * <p><b>Pitfalls:</b> the checks apply to the local headers that a streaming reader sees; a ZIP whose
  * central directory disagrees with them is read as its local headers say.
@@ -80,7 +82,8 @@ public final class AsicContainerReader {
                     throw malformed("Entry " + name + " is larger than " + limits.maxKeptBytes() + " bytes");
                 }
             }
-        } catch (ZipException | IllegalArgumentException e) {
+        } catch (ZipException | EOFException | IllegalArgumentException e) {
+            // EOFException: the ZIP (or an entry's deflate stream) ends early, a malformed file, not an I/O fault.
             throw new ZholException(org.zhol.protocol.error.FaultCode.of(ErrorCode.MALFORMED_EVIDENCE),
                     org.zhol.protocol.error.Origin.CLIENT, "The file is not a well-formed ZIP", e);
         } catch (IOException e) {

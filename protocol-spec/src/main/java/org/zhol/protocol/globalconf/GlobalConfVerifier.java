@@ -193,8 +193,9 @@ public final class GlobalConfVerifier {
 
     private static CMSSignedData parseSignature(byte[] directory, byte[] signature) {
         try {
+            // fromByteArray gives null for no bytes at all, and getInstance(null) is null.
             ContentInfo info = ContentInfo.getInstance(ASN1Primitive.fromByteArray(signature));
-            if (!CMSObjectIdentifiers.signedData.equals(info.getContentType())
+            if (info == null || !CMSObjectIdentifiers.signedData.equals(info.getContentType())
                     || SignedData.getInstance(info.getContent()).getEncapContentInfo().getContent() != null) {
                 throw GlobalConfFaults.malformed("The signature is not a detached CMS SignedData");
             }

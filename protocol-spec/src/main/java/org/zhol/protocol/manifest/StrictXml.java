@@ -74,7 +74,14 @@ final class StrictXml {
             } finally {
                 reader.close();
             }
-        } catch (XMLStreamException | IllegalArgumentException | java.time.DateTimeException e) {
+        } catch (ZholException e) {
+            // A field that its own type refuses (an identifier with a forbidden character, say) makes the
+            // document malformed: callers see the document's code, not the field type's.
+            throw new ZholException(FaultCode.of(code), Origin.CLIENT, "The " + what + " is malformed: " + e.detail(),
+                    e);
+        } catch (XMLStreamException | RuntimeException e) {
+            // IllegalArgumentException and DateTimeException come from field decoding; the JDK's StAX parser
+            // also reports some malformed input unchecked (e.g. MissingResourceException inside a refused DTD).
             throw new ZholException(FaultCode.of(code), Origin.CLIENT, "The " + what + " is malformed", e);
         }
     }

@@ -17,6 +17,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.CertificateID;
 import org.bouncycastle.cert.ocsp.RespID;
+import org.bouncycastle.cert.ocsp.SingleResp;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
@@ -101,7 +102,7 @@ public final class OcspVerifier {
         BasicOCSPResp basic = OcspResponse.basic(response.der());
         X509Certificate responder = responder(basic, target);
         verifySignature(basic, responder.getPublicKey());
-        verifyCertId(basic.getResponses()[0].getCertID(), target);
+        verifyCertId(basic.getResponses()[0], target);
         VerifiedOrigins.SHARED.add(key);
     }
 
@@ -121,7 +122,15 @@ public final class OcspVerifier {
     }
 
     private static X509Certificate responder(BasicOCSPResp basic, OcspTarget target) {
-        RespID id = basic.getResponderId();
+        RespID id;
+        X509CertificateHolder[] carried;
+        try {
+            id = basic.getResponderId();
+            carried = basic.getCerts();
+        } catch (RuntimeException e) {
+            // BouncyCastle parses the responder id and the carried certificates lazily, only now.
+            throw OcspFailure.MALFORMED.exception("OCSP response has a malformed responder id or certificate", e);
+        }
         for (OcspResponder listed : target.ca().ocspResponders()) {
             if (listed.certificate().isPresent() && names(id, listed.certificate().get())) {
                 return listed.certificate().get();
@@ -130,8 +139,8 @@ public final class OcspVerifier {
         if (names(id, target.issuer())) {
             return target.issuer();
         }
-        for (X509CertificateHolder carried : basic.getCerts()) {
-            X509Certificate candidate = toX509(carried);
+        for (X509CertificateHolder holder : carried) {
+            X509Certificate candidate = toX509(holder);
             if (names(id, candidate) && delegatedBy(candidate, target.issuer(), basic.getProducedAt())) {
                 return candidate;
             }
@@ -178,9 +187,10 @@ public final class OcspVerifier {
         }
     }
 
-    private static void verifyCertId(CertificateID id, OcspTarget target) {
+    private static void verifyCertId(SingleResp single, OcspTarget target) {
         boolean matches;
         try {
+            CertificateID id = single.getCertID();
             matches = id.getSerialNumber().equals(target.certificate().getSerialNumber())
                     && id.matchesIssuer(new JcaX509CertificateHolder(target.issuer()), digests());
         } catch (Exception e) {

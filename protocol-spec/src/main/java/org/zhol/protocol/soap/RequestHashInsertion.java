@@ -98,6 +98,16 @@ public final class RequestHashInsertion {
      * enough to splice bytes (they drift after an XML declaration).
      */
     private static Positions locate(String xml) {
+        HeaderScan scan = scan(xml);
+        return scan == null ? null : TagLexer.positions(xml, scan.oldChild(), scan.xroadPrefix());
+    }
+
+    /** What the parser found: the ordinal of the old {@code requestHash} (or -1) and the X-Road prefix. */
+    private record HeaderScan(int oldChild, String xroadPrefix) {
+    }
+
+    /** Parses up to the header's end tag; null when the envelope has no header. */
+    private static HeaderScan scan(String xml) {
         XMLStreamReader r = null;
         try {
             r = XmlInput.newFactory().createXMLStreamReader(new StringReader(xml));
@@ -123,8 +133,7 @@ public final class RequestHashInsertion {
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     if (depth == 2) {
-                        return TagLexer.positions(xml, oldChild,
-                                r.getNamespaceContext().getPrefix(SoapNamespaces.XROAD));
+                        return new HeaderScan(oldChild, r.getNamespaceContext().getPrefix(SoapNamespaces.XROAD));
                     }
                     depth--;
                 } else if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
@@ -132,8 +141,13 @@ public final class RequestHashInsertion {
                 }
             }
             throw XmlInput.invalid("The SOAP message ends before its header does");
-        } catch (XMLStreamException e) {
-            throw XmlInput.invalid("The SOAP header cannot be read: " + e.getMessage());
+        } catch (ZholException e) {
+            throw e;
+        } catch (XMLStreamException | RuntimeException e) {
+            // The JDK's StAX parser also reports some malformed input with unchecked exceptions (e.g. a
+            // MissingResourceException for a bad character in a refused DTD), as XmlInput notes.
+            throw XmlInput.invalid("The SOAP header cannot be read: "
+                    + (e instanceof XMLStreamException ? e.getMessage() : e.getClass().getSimpleName()));
         } finally {
             close(r);
         }

@@ -141,8 +141,16 @@ public final class TimestampVerifier {
     private static void checkSignature(X509Certificate cert, TimestampToken token) {
         try {
             token.bcToken().validate(new JcaSimpleSignerInfoVerifierBuilder().build(cert));
-        } catch (TSPException | OperatorCreationException | IllegalArgumentException e) {
+        } catch (TSPException | OperatorCreationException | IllegalArgumentException
+                | org.bouncycastle.operator.RuntimeOperatorException e) {
+            // RuntimeOperatorException: the signature value is not even a valid encoding (e.g. a broken ECDSA
+            // SEQUENCE); the JCA reports that unchecked through BouncyCastle.
             throw TspFaults.invalid(ErrorCode.INVALID_SIGNATURE_VALUE, "The token's signature does not verify", e);
+        } catch (RuntimeException e) {
+            // BouncyCastle reads the signed attributes (e.g. signing-time) lazily, only here, and reports a
+            // malformed one with whatever unchecked exception its parsing hits (IllegalStateException,
+            // StringIndexOutOfBoundsException, ...). Nothing but that one BouncyCastle call runs in this try.
+            throw TspFaults.malformed("The token's signed attributes are malformed", e);
         }
     }
 
