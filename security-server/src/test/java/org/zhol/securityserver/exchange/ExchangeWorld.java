@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.UnaryOperator;
+import java.util.function.BiFunction;
 import org.bouncycastle.cert.ocsp.CertificateStatus;
 import org.zhol.protocol.cert.CertificateProfiles;
 import org.zhol.protocol.cert.DefaultCertificateProfile;
@@ -87,11 +87,12 @@ final class ExchangeWorld implements AutoCloseable {
 
     /** Both servers sign with {@code batching}. */
     ExchangeWorld(Path dir, ExchangeConfig settings, BatchSigning batching) {
-        this(dir, settings, batching, UnaryOperator.identity());
+        this(dir, settings, batching, (id, config) -> config);
     }
 
-    /** Both servers sign with {@code batching}, their message logs configured by {@code logConfig}. */
-    ExchangeWorld(Path dir, ExchangeConfig settings, BatchSigning batching, UnaryOperator<MessageLogConfig> logConfig) {
+    /** Both servers sign with {@code batching}; {@code logConfig} sets each server's message log. */
+    ExchangeWorld(Path dir, ExchangeConfig settings, BatchSigning batching,
+            BiFunction<SecurityServerId, MessageLogConfig, MessageLogConfig> logConfig) {
         ss1 = new Node(dir.resolve("ss1"), SS1, settings, batching, logConfig);
         ss2 = new Node(dir.resolve("ss2"), SS2, settings, batching, logConfig);
         conf.set(configuration(ca));
@@ -190,7 +191,7 @@ final class ExchangeWorld implements AutoCloseable {
         final X509Certificate signCertificate;
 
         Node(Path dir, SecurityServerId id, ExchangeConfig settings, BatchSigning batching,
-                UnaryOperator<MessageLogConfig> logConfig) {
+                BiFunction<SecurityServerId, MessageLogConfig, MessageLogConfig> logConfig) {
             this.id = id;
             db = Database.open(TestDatabases.fresh(TestDatabases.Kind.H2, dir), org.zhol.securityserver.SecurityServer.MIGRATIONS);
             registry = new ServiceRegistry(new SqlLocalClientRepository(db), new SqlServiceRepository(db),
@@ -206,7 +207,7 @@ final class ExchangeWorld implements AutoCloseable {
                     CertificateStatus.GOOD));
             peers = new MemoryPeers(id);
             signer = new CountingSigner(token);
-            log = new MessageLogService(logConfig.apply(MessageLogConfig.defaults(dir)), id, new MessageLogService.Parts(
+            log = new MessageLogService(logConfig.apply(id, MessageLogConfig.defaults(dir)), id, new MessageLogService.Parts(
                     new SqlLogRecordRepository(db), new SqlCheckpointRepository(db), new SqlTimestampRepository(db),
                     new SqlArchiveRepository(db), new OwnerCheckpointSigning(token, ocsp, id.owner()), conf::require),
                     Clock.systemUTC()).start();
