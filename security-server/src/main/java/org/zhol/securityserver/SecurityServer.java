@@ -4,6 +4,7 @@ package org.zhol.securityserver;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,10 @@ import org.zhol.securityserver.health.DatabaseHealthCheck;
 import org.zhol.securityserver.health.HealthChecks;
 import org.zhol.securityserver.health.MaintenanceMode;
 import org.zhol.securityserver.health.OcspHealthCheck;
+import org.zhol.securityserver.health.TimestampingHealthCheck;
+import org.zhol.securityserver.messagelog.ExchangeLogAdapter;
+import org.zhol.securityserver.messagelog.MessageLogService;
+import org.zhol.securityserver.messagelog.OwnerCheckpointSigning;
 import org.zhol.securityserver.metaservice.DescriptionClient;
 import org.zhol.securityserver.metaservice.MetaserviceConfig;
 import org.zhol.securityserver.metaservice.MetaserviceProvider;
@@ -48,10 +53,14 @@ import org.zhol.securityserver.registry.ServiceRegistry;
 import org.zhol.securityserver.signer.PinSource;
 import org.zhol.securityserver.signer.Signer;
 import org.zhol.securityserver.store.SqlAccessRightRepository;
+import org.zhol.securityserver.store.SqlArchiveRepository;
+import org.zhol.securityserver.store.SqlCheckpointRepository;
 import org.zhol.securityserver.store.SqlIsAuthenticationRepository;
 import org.zhol.securityserver.store.SqlLocalClientRepository;
+import org.zhol.securityserver.store.SqlLogRecordRepository;
 import org.zhol.securityserver.store.SqlServiceRepository;
 import org.zhol.securityserver.store.SqlSettingsRepository;
+import org.zhol.securityserver.store.SqlTimestampRepository;
 import org.zhol.server.admin.ApiTokens;
 import org.zhol.server.http.HttpServer;
 import org.zhol.server.http.HttpServerConfig;
@@ -61,11 +70,9 @@ import org.zhol.server.store.SqlApiTokenStore;
 /**
  * The composition root of the security server: every part is built here with {@code new}. The
  * constructor only assigns; {@link #start()} opens the database, the token (with the PIN), the
- * configuration client, the OCSP cache, the admin listener, then the message exchange: the peer client,
- * the server proxy (5500) and the client proxy's HTTP (8080) and HTTPS (8443) listeners; {@link #close()}
- * stops them in reverse order.
- *
- * <p>The message log is {@link MessageLog#NONE} until the message-log issue provides the real one.
+ * configuration client, the OCSP cache, the message log (checkpoints, time-stamping, archiving), the
+ * admin listener, then the message exchange: the peer client, the server proxy (5500) and the client
+ * proxy's HTTP (8080) and HTTPS (8443) listeners; {@link #close()} stops them in reverse order.
  *
  * <p>To add a health check, add one line to {@link #start()}:
  * {@code health.register(new MyCheck(...));}.
@@ -99,6 +106,7 @@ public final class SecurityServer implements AutoCloseable {
     private ClientHttpListener clientHttps;
     private RegistrationServices registration;
     private SqlIsAuthenticationRepository isAuthentication;
+    private MessageLogService messageLog;
 
     /**
      * A server over {@code config} whose token opens with the PIN from {@code pin} (read at start; see
@@ -125,11 +133,11 @@ public final class SecurityServer implements AutoCloseable {
     /**
      * What tests may put into the exchange.
      *
-     * @param messageLog the message log (production: {@link MessageLog#NONE} until the message-log issue)
+     * @param messageLog wraps the exchange's view of the message log, e.g. to watch it
      * @param connector  wraps the peer client, e.g. to alter frames on their way out
      */
-    record Hooks(MessageLog messageLog, UnaryOperator<PeerConnector> connector) {
-        static final Hooks NONE = new Hooks(MessageLog.NONE, UnaryOperator.identity());
+    record Hooks(UnaryOperator<MessageLog> messageLog, UnaryOperator<PeerConnector> connector) {
+        static final Hooks NONE = new Hooks(UnaryOperator.identity(), UnaryOperator.identity());
     }
 
     /**
@@ -163,12 +171,14 @@ public final class SecurityServer implements AutoCloseable {
             health.register(new AuthKeyHealthCheck(trust.token(), trust.ocsp()));
             registration = new RegistrationServices(config, timing.clock());
             registration.start(db, trust, registry);
+            messageLog = startMessageLog(serverId);
+            health.register(new TimestampingHealthCheck(messageLog.timestamping()));
             AdminApi.Trust trustParts = new AdminApi.Trust(trust.token(), trust.anchorImport(), trust.configuration(),
                     trust.ocsp());
             isAuthentication = new SqlIsAuthenticationRepository(db);
             AdminApi api = new AdminApi(new AdminApi.Parts(serverId, registry, tokens, tokenStore, health,
                     maintenance, trustParts, new AdminApi.Registration(registration.service(), registration.central()),
-                    isAuthentication), json);
+                    isAuthentication), Optional.of(messageLog), json);
             HttpServerConfig adminConfig = HttpServerConfig.plain("admin", config.listeners().admin().host(),
                     config.listeners().admin().port()).withMaxBodyBytes(ADMIN_MAX_BODY);
             admin = new HttpServer(adminConfig, api.handler(), json).start();
@@ -183,12 +193,26 @@ public final class SecurityServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The message log on the server's database and {@code messageLog.directory}; checkpoints are signed
+     * with the owner's signing key, stamps use the TSAs and interval of the global configuration.
+     */
+    private MessageLogService startMessageLog(SecurityServerId serverId) {
+        MessageLogService.Parts parts = new MessageLogService.Parts(new SqlLogRecordRepository(db),
+                new SqlCheckpointRepository(db), new SqlTimestampRepository(db), new SqlArchiveRepository(db),
+                new OwnerCheckpointSigning(trust.token(), trust.ocsp(), serverId.owner()),
+                trust.configuration()::require);
+        return new MessageLogService(config.messageLog().messageLogConfig(config.dataDir()), serverId, parts,
+                timing.clock()).start();
+    }
+
     /** The message exchange: peer client, server proxy, client proxy listeners. */
     private void startExchange(SecurityServerId serverId) {
         ExchangeConfig settings = config.exchange();
         ExchangeContext context = new ExchangeContext(serverId, trust.configuration(),
                 new MemberSigning(trust.token(), trust.ocsp(), config.token().batchSettings()),
-                new SignatureCheck(new CadesVerifier(), CertificateProfiles.standard()), hooks.messageLog(), settings,
+                new SignatureCheck(new CadesVerifier(), CertificateProfiles.standard()),
+                hooks.messageLog().apply(new ExchangeLogAdapter(messageLog)), settings,
                 timing.clock());
         AuthIdentity identity = new OwnAuthIdentity(serverId, trust.token(), trust.ocsp(), trust.configuration());
         PeerAuthenticator peers = new PeerTrust(trust.configuration(), timing.clock());
@@ -270,6 +294,12 @@ public final class SecurityServer implements AutoCloseable {
         return trust.ocsp();
     }
 
+    /** The message log: records, checkpoints, time-stamps and evidence. */
+    public synchronized MessageLogService messageLog() {
+        requireStarted();
+        return messageLog;
+    }
+
     /** The registration flows: requests to the central server and their state. */
     public synchronized RegistrationService registration() {
         requireStarted();
@@ -309,6 +339,10 @@ public final class SecurityServer implements AutoCloseable {
         if (admin != null) {
             admin.close();
             admin = null;
+        }
+        if (messageLog != null) {
+            messageLog.close();
+            messageLog = null;
         }
         if (registration != null) {
             registration.close();

@@ -56,6 +56,8 @@ import org.zhol.server.admin.ApiRole;
 final class Federation implements AutoCloseable {
 
     static final PinSource PIN = PinSource.of("fed-pin".toCharArray());
+    /** The servers' own message log, unwrapped. */
+    static final UnaryOperator<MessageLog> REAL_LOG = UnaryOperator.identity();
     static final TrustParameters TRUST = new TrustParameters(Duration.ofDays(1), Duration.ofSeconds(60),
             Duration.ofMinutes(10));
 
@@ -129,13 +131,13 @@ final class Federation implements AutoCloseable {
      * certificates (imported over the admin API, so that their OCSP responses are fetched at once).
      */
     Node start(MemberId owner, String code, List<SubsystemId> clients, Clock clock, ExchangeConfig exchange,
-            MessageLog log, UnaryOperator<PeerConnector> connector) throws Exception {
+            UnaryOperator<MessageLog> log, UnaryOperator<PeerConnector> connector) throws Exception {
         return start(owner, code, clients, clock, exchange, log, connector, SecurityServerConfig.TokenSection.DEFAULTS);
     }
 
     /** Starts a security server as above with the token section {@code token} (e.g. batch signing on). */
     Node start(MemberId owner, String code, List<SubsystemId> clients, Clock clock, ExchangeConfig exchange,
-            MessageLog log, UnaryOperator<PeerConnector> connector, SecurityServerConfig.TokenSection token)
+            UnaryOperator<MessageLog> log, UnaryOperator<PeerConnector> connector, SecurityServerConfig.TokenSection token)
             throws Exception {
         members.computeIfAbsent(owner, m -> new ArrayList<>());
         clients.forEach(c -> {

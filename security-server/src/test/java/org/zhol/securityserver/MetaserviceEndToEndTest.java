@@ -39,7 +39,6 @@ import org.zhol.protocol.soap.SoapLimits;
 import org.zhol.protocol.soap.SoapMultipart;
 import org.zhol.protocol.soap.SoapNamespaces;
 import org.zhol.securityserver.config.ExchangeConfig;
-import org.zhol.securityserver.exchange.MessageLog;
 import org.zhol.securityserver.metaservice.DocumentServer;
 import org.zhol.securityserver.metaservice.Resources;
 import org.zhol.securityserver.registry.AccessRight;
@@ -78,9 +77,9 @@ class MetaserviceEndToEndTest {
         is.serve("/secret.json", DocumentServer.Answer.ok("application/json", Resources.bytes("openapi.json")));
         is.serve("/provider.wsdl", DocumentServer.Answer.ok("text/xml", Resources.bytes("provider.wsdl")));
         ExchangeConfig exchange = ExchangeConfig.DEFAULTS.withPeerTimeoutSeconds(30);
-        ss1 = federation.start(GOV, "SS1", List.of(CONSUMER), Clock.systemUTC(), exchange, MessageLog.NONE, c -> c);
+        ss1 = federation.start(GOV, "SS1", List.of(CONSUMER), Clock.systemUTC(), exchange, Federation.REAL_LOG, c -> c);
         Federation.Node ss2 = federation.start(COM, "SS2", List.of(PROVIDER), Clock.systemUTC(), exchange,
-                MessageLog.NONE, c -> c);
+                Federation.REAL_LOG, c -> c);
         var registry = ss2.server.registry();
         registry.addService(described(PERSONS, ServiceType.REST, "/persons.json"));
         registry.addService(described(SECRET, ServiceType.REST, "/secret.json"));

@@ -41,6 +41,13 @@ class SecurityServerArchitectureTest {
     }
 
     @Test
+    void theExchangeKnowsTheMessageLogOnlyThroughItsInterface() {
+        // messagelog.ExchangeLogAdapter implements exchange.MessageLog; records and storage stay out of sight.
+        ImportRules.assertNoImports(Path.of("src/main/java"), "/exchange/", "org.zhol.securityserver.messagelog.",
+                "org.zhol.securityserver.store.Sql");
+    }
+
+    @Test
     void theMessageLogImportsNoTransport() {
         // Its only network peer is the TSA, reached through protocol-spec's TspClient.
         ImportRules.assertNoImports(Path.of("src/main/java"), "/messagelog/", "io.netty.", "org.zhol.server.http.",

@@ -71,7 +71,6 @@ import org.zhol.protocol.transport.TransportLimits;
 import org.zhol.securityserver.config.ExchangeConfig;
 import org.zhol.securityserver.config.SecurityServerConfig;
 import org.zhol.securityserver.exchange.AuthIdentity;
-import org.zhol.securityserver.exchange.MessageLog;
 import org.zhol.securityserver.exchange.MultipartSoap;
 import org.zhol.securityserver.exchange.PeerTrust;
 import org.zhol.securityserver.exchange.ProviderIs;
@@ -121,11 +120,11 @@ class SecurityServerExchangeEndToEndTest {
         federation = new Federation(dir);
         provider = new ProviderIs();
         ExchangeConfig exchange = ExchangeConfig.DEFAULTS.withMaxBodyBytes(MAX_BODY).withPeerTimeoutSeconds(30);
-        ss1 = federation.start(GOV, "SS1", List.of(CONSUMER), consumerClock, exchange, MessageLog.NONE, tampering);
-        ss3 = federation.start(COM, "SS3", List.of(PROVIDER), Clock.systemUTC(), exchange, MessageLog.NONE,
+        ss1 = federation.start(GOV, "SS1", List.of(CONSUMER), consumerClock, exchange, Federation.REAL_LOG, tampering);
+        ss3 = federation.start(COM, "SS3", List.of(PROVIDER), Clock.systemUTC(), exchange, Federation.REAL_LOG,
                 c -> c);
         // SS2 signs its responses in batch mode (token.batchSigning), SS3 one CMS per message.
-        ss2 = federation.start(COM, "SS2", List.of(PROVIDER), Clock.systemUTC(), exchange, MessageLog.NONE,
+        ss2 = federation.start(COM, "SS2", List.of(PROVIDER), Clock.systemUTC(), exchange, Federation.REAL_LOG,
                 c -> c, SecurityServerConfig.TokenSection.DEFAULTS.withBatchSigning(true, 2, 64));
         for (Federation.Node node : List.of(ss2, ss3)) {
             var registry = node.server.registry();

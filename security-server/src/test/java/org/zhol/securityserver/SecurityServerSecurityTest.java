@@ -69,7 +69,6 @@ import org.zhol.protocol.transport.TransportFaultCodec;
 import org.zhol.protocol.transport.TransportLimits;
 import org.zhol.securityserver.config.ExchangeConfig;
 import org.zhol.securityserver.exchange.AuthIdentity;
-import org.zhol.securityserver.exchange.MessageLog;
 import org.zhol.securityserver.exchange.OwnAuthIdentity;
 import org.zhol.securityserver.exchange.PeerChannel;
 import org.zhol.securityserver.exchange.PeerTrust;
@@ -157,8 +156,8 @@ class SecurityServerSecurityTest {
         federation = new Federation(dir);
         provider = new ProviderIs();
         ExchangeConfig exchange = ExchangeConfig.DEFAULTS.withPeerTimeoutSeconds(30);
-        ss1 = federation.start(GOV, "SS1", List.of(CONSUMER), consumerClock, exchange, MessageLog.NONE, tampering);
-        ss2 = federation.start(COM, "SS2", List.of(PROVIDER), providerClock, exchange, MessageLog.NONE, c -> c);
+        ss1 = federation.start(GOV, "SS1", List.of(CONSUMER), consumerClock, exchange, Federation.REAL_LOG, tampering);
+        ss2 = federation.start(COM, "SS2", List.of(PROVIDER), providerClock, exchange, Federation.REAL_LOG, c -> c);
         ss2.server.registry().addService(new LocalService(ECHO, ServiceType.REST, provider.restUrl(), Optional.empty(),
                 Duration.ofSeconds(10), true));
         ss2.server.registry().grant(AccessRight.wholeService(ECHO, CONSUMER));

@@ -27,7 +27,9 @@ import org.zhol.server.config.ListenerConfig;
  * Tax Board ({@code DEV/GOV/2002}) hosting the client subsystem {@code TAXES}; SS2 of the Population
  * Register ({@code DEV/GOV/1001}) hosting the provider subsystem {@code REGISTRY}, whose REST service
  * {@code persons} and SOAP service {@code getPerson} the demo provider serves, with access rights
- * granted to {@code DEV/GOV/2002/TAXES}.
+ * granted to {@code DEV/GOV/2002/TAXES}. Both security servers log every message, sign a checkpoint
+ * of their log every second and have it time-stamped by the dev TSA every
+ * {@link #TIMESTAMPING_INTERVAL}.
  *
  * <p>The steps that do not depend on each other run in parallel: the trust services and the central
  * server, each security server's {@code init} and start, the demo provider and SS2's services; then both
@@ -78,13 +80,24 @@ public final class Sandbox implements AutoCloseable {
      * once every registration is confirmed. On failure whatever was started is stopped again.
      */
     public static Sandbox create(SandboxConfig config) {
+        return create(config, List.of());
+    }
+
+    /**
+     * As {@link #create(SandboxConfig)}, with {@code serverSettings} ({@code key=value}, e.g.
+     * {@code messageLog.acceptableFailurePeriodSeconds=5}) written into both security servers'
+     * configuration files.
+     */
+    public static Sandbox create(SandboxConfig config, List<String> serverSettings) {
         Path dir = config.workDir().toAbsolutePath();
         SandboxPorts ports = config.ports();
         List<AutoCloseable> started = new ArrayList<>();
         try (ExecutorService steps = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<Federation> core = steps.submit(() -> federation(config, dir));
-            Future<SecurityServerNode> consumer = steps.submit(() -> securityServer(config, SS1, ports.ss1()));
-            Future<SecurityServerNode> provider = steps.submit(() -> securityServer(config, SS2, ports.ss2()));
+            Future<SecurityServerNode> consumer = steps.submit(() -> securityServer(config, SS1, ports.ss1(),
+                    serverSettings));
+            Future<SecurityServerNode> provider = steps.submit(() -> securityServer(config, SS2, ports.ss2(),
+                    serverSettings));
             Future<DemoProvider> demoFuture = steps.submit(() -> new DemoProvider(
                     PersonDirectory.defaults(Clock.systemUTC()), config.host(), ports.demo()).start());
             awaitAll(List.of(core, consumer, provider, demoFuture), started);
@@ -204,9 +217,10 @@ public final class Sandbox implements AutoCloseable {
 
     /** {@code init} of one security server in {@code workDir/CODE}, then its start. */
     private static SecurityServerNode securityServer(SandboxConfig config, SecurityServerId id,
-            SecurityServerPorts ports) {
+            SecurityServerPorts ports, List<String> extraSettings) {
         List<String> settings = new ArrayList<>(ports.settings(config.host()));
         settings.add("registration.checkIntervalSeconds=1");
+        settings.addAll(extraSettings);
         SecurityServerNode.Initialised made = SecurityServerNode.initialise(id,
                 config.workDir().toAbsolutePath().resolve(id.serverCode()), config.pin(), settings);
         return SecurityServerNode.start(made);

@@ -14,8 +14,10 @@ import java.util.OptionalLong;
 import org.zhol.protocol.error.ErrorCode;
 import org.zhol.protocol.error.ZholException;
 import org.zhol.protocol.evidence.AsicLayout;
+import org.zhol.protocol.log.Checkpoint;
 import org.zhol.protocol.log.ConsistencyProofCodec;
 import org.zhol.protocol.log.Direction;
+import org.zhol.protocol.log.SignedCheckpoint;
 import org.zhol.protocol.manifest.InclusionProofCodec;
 import org.zhol.securityserver.messagelog.Archiver;
 import org.zhol.securityserver.messagelog.JobStatus;
@@ -120,12 +122,24 @@ final class MessageLogResource {
         return json.respond(200, node);
     }
 
+    /** The records of a message id (oldest first), or with {@code last=N} the newest N (newest first). */
     private HttpResponse records(HttpRequest request) {
-        String messageId = required(request, "messageId");
         MessageLogService log = log();
+        OptionalLong last = number(request, "last");
         List<StoredRecord> found = new java.util.ArrayList<>();
-        for (Direction direction : directions(request)) {
-            found.addAll(log.log().find(messageId, direction));
+        if (last.isPresent()) {
+            if (last.getAsLong() < 1 || last.getAsLong() > MAX_LIST) {
+                throw ZholException.client(ErrorCode.BAD_REQUEST, "last must be in 1.." + MAX_LIST);
+            }
+            long size = log.log().size();
+            for (long leaf = size - 1; leaf >= 0 && leaf >= size - last.getAsLong(); leaf--) {
+                log.log().record(leaf).ifPresent(found::add);
+            }
+        } else {
+            String messageId = required(request, "messageId");
+            for (Direction direction : directions(request)) {
+                found.addAll(log.log().find(messageId, direction));
+            }
         }
         long stamped = log.timestamper().stampedSize();
         return json.respond(200, json.array(found.subList(0, Math.min(found.size(), MAX_LIST)), r -> record(r, stamped)));
@@ -198,13 +212,24 @@ final class MessageLogResource {
     }
 
     private ObjectNode record(StoredRecord r, long stampedSize) {
-        return json.object().put("leafIndex", r.leafIndex()).put("loggedAt", r.logged().loggedAt().toString())
+        ObjectNode node = json.object().put("leafIndex", r.leafIndex()).put("loggedAt", r.logged().loggedAt().toString())
                 .put("messageId", r.opening().messageId()).put("direction", r.opening().direction().text())
                 .put("side", r.opening().side().name()).put("client", r.opening().client().toPath())
                 .put("service", r.opening().service().toPath()).put("bodyMode", r.body().mode().name())
                 .put("bodyLength", r.body().length())
                 .put("leafHash", Base64.getEncoder().encodeToString(r.logged().leafHash()))
                 .put("stamped", r.leafIndex() < stampedSize);
+        node.set("peerCheckpoint", r.trailer().peerCheckpoint().<JsonNode>map(this::peerCheckpoint)
+                .orElse(json.object().nullNode()));
+        return node;
+    }
+
+    /** A peer's checkpoint as logged; it was verified when it arrived. */
+    private ObjectNode peerCheckpoint(SignedCheckpoint signed) {
+        Checkpoint checkpoint = Checkpoint.decode(signed.checkpoint());
+        return json.object().put("logId", checkpoint.logId().toPath()).put("treeSize", checkpoint.treeSize())
+                .put("time", checkpoint.time().toString())
+                .put("signed", new String(signed.encode(), StandardCharsets.UTF_8));
     }
 
     private ObjectNode job(JobStatus status) {

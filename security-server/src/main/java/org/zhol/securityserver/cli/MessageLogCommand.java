@@ -169,29 +169,38 @@ public final class MessageLogCommand {
         }
     }
 
-    /** {@code messagelog records --message-id ID [--direction D]}. */
-    @Command(name = "records", description = "The records of a message id.")
+    /** {@code messagelog records (--message-id ID [--direction D] | --last N)}. */
+    @Command(name = "records", description = "The records of a message id, or the newest records.")
     static final class Records implements Callable<Integer> {
         @Mixin
         AdminOptions admin;
         @Spec
         CommandSpec spec;
-        @Option(names = "--message-id", required = true, description = "The message id.")
+        @Option(names = "--message-id", description = "The message id.")
         String messageId;
         @Option(names = "--direction", description = "request or response (default both).")
         String direction;
+        @Option(names = "--last", description = "The N newest records instead (1 to 1000), newest first.")
+        Integer last;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            String query = "?messageId=" + AdminClient.segment(messageId)
+            if ((messageId == null) == (last == null)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "Give either --message-id or --last");
+            }
+            String query = last != null ? "?last=" + last : "?messageId=" + AdminClient.segment(messageId)
                     + (direction == null ? "" : "&direction=" + AdminClient.segment(direction));
             return admin.print(admin.client().get("/messagelog/records" + query), out, spec.commandLine().getErr(),
-                    list -> list.forEach(r -> out.printf("%s %s %s %s %s -> %s body %s %s bytes%s%n",
-                            r.path("leafIndex").asText(), r.path("loggedAt").asText(), r.path("direction").asText(),
-                            r.path("side").asText(), r.path("client").asText(), r.path("service").asText(),
-                            r.path("bodyMode").asText(), r.path("bodyLength").asText(),
-                            r.path("stamped").asBoolean() ? ", stamped" : "")));
+                    list -> list.forEach(r -> out.printf("%s %s %s %s %s %s -> %s body %s %s bytes%s%s%n",
+                            r.path("leafIndex").asText(), r.path("loggedAt").asText(), r.path("messageId").asText(),
+                            r.path("direction").asText(), r.path("side").asText(), r.path("client").asText(),
+                            r.path("service").asText(), r.path("bodyMode").asText(), r.path("bodyLength").asText(),
+                            r.path("stamped").asBoolean() ? ", stamped" : "",
+                            r.path("peerCheckpoint").isObject() ? ", peer checkpoint "
+                                    + r.path("peerCheckpoint").path("logId").asText() + " size "
+                                    + r.path("peerCheckpoint").path("treeSize").asText() : "")));
         }
     }
 

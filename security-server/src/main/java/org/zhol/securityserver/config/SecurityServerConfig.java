@@ -39,14 +39,15 @@ import org.zhol.server.store.DatabaseConfig;
  *                   environment variable
  * @param registration how the registration flows reach the central server
  * @param exchange   the message exchange's limits and timeouts; default {@link ExchangeConfig#DEFAULTS}
+ * @param messageLog the message log; default {@link MessageLogSection#DEFAULTS}
  */
 public record SecurityServerConfig(MemberId owner, String serverCode, Path dataDir, StorageConfig database,
         Listeners listeners, Path anchorFile, TokenSection token, PinSection pin, RegistrationSection registration,
-        ExchangeConfig exchange) {
+        ExchangeConfig exchange, MessageLogSection messageLog) {
 
     /** The configuration when nothing says otherwise. */
     public static final SecurityServerConfig DEFAULTS =
-            new SecurityServerConfig(null, null, null, null, null, null, null, null, null, null);
+            new SecurityServerConfig(null, null, null, null, null, null, null, null, null, null, null);
 
     /** The file name of the H2 database in {@code dataDir}. */
     public static final String H2_NAME = "security-server";
@@ -62,6 +63,7 @@ public record SecurityServerConfig(MemberId owner, String serverCode, Path dataD
         pin = pin == null ? PinSection.DEFAULTS : pin;
         registration = registration == null ? RegistrationSection.DEFAULTS : registration;
         exchange = exchange == null ? ExchangeConfig.DEFAULTS : exchange;
+        messageLog = messageLog == null ? MessageLogSection.DEFAULTS : messageLog;
     }
 
     /**
@@ -87,43 +89,49 @@ public record SecurityServerConfig(MemberId owner, String serverCode, Path dataD
     /** This configuration with another owner, server code and data directory, as {@code init} sets them. */
     public SecurityServerConfig withIdentity(MemberId newOwner, String newServerCode, Path newDataDir) {
         return new SecurityServerConfig(newOwner, newServerCode, newDataDir, database, listeners, anchorFile, token,
-                pin, registration, exchange);
+                pin, registration, exchange, messageLog);
     }
 
     /** This configuration with other listeners, e.g. port 0 everywhere in tests. */
     public SecurityServerConfig withListeners(Listeners newListeners) {
         return new SecurityServerConfig(owner, serverCode, dataDir, database, newListeners, anchorFile, token, pin,
-                registration, exchange);
+                registration, exchange, messageLog);
     }
 
     /** This configuration with another database section. */
     public SecurityServerConfig withDatabase(StorageConfig newDatabase) {
         return new SecurityServerConfig(owner, serverCode, dataDir, newDatabase, listeners, anchorFile, token, pin,
-                registration, exchange);
+                registration, exchange, messageLog);
     }
 
     /** This configuration with another token section. */
     public SecurityServerConfig withToken(TokenSection newToken) {
         return new SecurityServerConfig(owner, serverCode, dataDir, database, listeners, anchorFile, newToken, pin,
-                registration, exchange);
+                registration, exchange, messageLog);
     }
 
     /** This configuration with another PIN section. */
     public SecurityServerConfig withPin(PinSection newPin) {
         return new SecurityServerConfig(owner, serverCode, dataDir, database, listeners, anchorFile, token, newPin,
-                registration, exchange);
+                registration, exchange, messageLog);
     }
 
     /** This configuration with another registration section. */
     public SecurityServerConfig withRegistration(RegistrationSection newRegistration) {
         return new SecurityServerConfig(owner, serverCode, dataDir, database, listeners, anchorFile, token, pin,
-                newRegistration, exchange);
+                newRegistration, exchange, messageLog);
     }
 
     /** This configuration with other exchange limits and timeouts. */
     public SecurityServerConfig withExchange(ExchangeConfig newExchange) {
         return new SecurityServerConfig(owner, serverCode, dataDir, database, listeners, anchorFile, token, pin,
-                registration, newExchange);
+                registration, newExchange, messageLog);
+    }
+
+    /** This configuration with another message log section. */
+    public SecurityServerConfig withMessageLog(MessageLogSection newMessageLog) {
+        return new SecurityServerConfig(owner, serverCode, dataDir, database, listeners, anchorFile, token, pin,
+                registration, exchange, newMessageLog);
     }
 
     /** The token to open, with relative directories resolved against {@code dataDir}. */

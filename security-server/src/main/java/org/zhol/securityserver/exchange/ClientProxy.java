@@ -39,7 +39,8 @@ import org.zhol.securityserver.store.IsAuthenticationRepository;
  *   <li>a well-formed request (the protocol codecs; a SOAP request's head must be parsed to find its
  *       client, so its malformations are reported first);</li>
  *   <li>a declared body within the size limit ({@code BadRequest}; a body that grows past it fails the
- *       same way while it streams).</li>
+ *       same way while it streams);</li>
+ *   <li>a message log whose time-stamping keeps up ({@code LoggingFailed.TimestamperFailed}).</li>
  * </ol>
  * Then {@link OutboundExchange} runs the exchange. Every failure goes through {@link ExchangeFaults}.
  *
@@ -76,6 +77,7 @@ public final class ClientProxy implements ClientRequestHandler {
             GlobalConfiguration conf = context.configuration().require();
             requireHostedHere(conf, call.client());
             requireSize(call.contentLength());
+            context.log().admit(MessageLog.Side.CLIENT_PROXY);
             exchange.run(call, conf, tracking);
         } catch (RuntimeException | Error e) {
             ZholException fault = ExchangeFaults.atClientProxy(e);

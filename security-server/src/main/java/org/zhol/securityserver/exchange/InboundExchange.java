@@ -19,6 +19,7 @@ import org.zhol.protocol.error.FaultCode;
 import org.zhol.protocol.error.Origin;
 import org.zhol.protocol.error.ZholException;
 import org.zhol.protocol.globalconf.GlobalConfiguration;
+import org.zhol.protocol.log.SignedCheckpoint;
 import org.zhol.protocol.manifest.MessageMetadata;
 import org.zhol.protocol.rest.HttpHeader;
 import org.zhol.protocol.rest.RestHeaderCodec;
@@ -45,7 +46,8 @@ import org.zhol.securityserver.registry.ServiceType;
  * The server proxy's steps for one request, all that can run on META and HEAD before the provider's
  * information system sees anything:
  * <ol>
- *   <li>a valid configuration ({@code OutdatedGlobalConf});</li>
+ *   <li>a valid configuration ({@code OutdatedGlobalConf}), and a message log whose time-stamping keeps
+ *       up ({@code LoggingFailed.TimestamperFailed});</li>
  *   <li>the TLS identity: the peer server hosts the request's client, or belongs to the client's member
  *       ({@code SslAuthenticationFailed});</li>
  *   <li>not a replay: signed within the replay window, a message id not seen yet ({@link ReplayGuard}:
@@ -55,8 +57,9 @@ import org.zhol.securityserver.registry.ServiceType;
  *       path) and enabled ({@code ServiceDisabled}); the head's own X-Road fields (REST headers, SOAP
  *       header) must repeat the metadata record's ({@code InconsistentHeaders});</li>
  *   <li>the body: the first 64 KiB are received first, so that a small request is verified completely
- *       (signature by the client member, its certificate and OCSP, the message log) before the call;
- *       a larger one streams with its tail withheld until it is ({@link InboundBody}).</li>
+ *       (signature by the client member, its certificate and OCSP, the consumer server's checkpoint, the
+ *       durable log record) before the call; a larger one streams with its tail withheld until it is
+ *       ({@link InboundBody}). Every piece also goes into the request's log record, opened at the HEAD.</li>
  * </ol>
  * Then {@link ResponseSender} answers with the provider's response, signed for the provider member.
  *
@@ -90,6 +93,7 @@ final class InboundExchange {
     /** Serves the exchange; returns when the response has been sent. */
     void run() {
         GlobalConfiguration conf = context.configuration().require();
+        context.log().admit(MessageLog.Side.SERVER_PROXY);
         MessageReader reader = MessageReader.forRequest(context.limits(), context.settings().maxBodyBytes());
         MessageMetadata metadata = ((ReadEvent.Metadata) next(reader)).metadata();
         requirePeerSpeaksFor(conf, metadata);
@@ -104,28 +108,34 @@ final class InboundExchange {
         }
         IsRequestHash isHash = head.protocol() == MessageProtocol.REST ? IsRequestHash.rest(metadata.service(), head)
                 : IsRequestHash.soap(SoapCalls.contentType(head.headers()), context.soapLimits());
-        AtomicReference<ReceivedMessage> verified = new AtomicReference<>();
-        InboundBody body = new InboundBody(reader, channel, context.settings().peerTimeout(),
-                piece -> isHash.update(piece, 0, piece.length), message -> verified.set(verify(conf, metadata, message)));
-        boolean small = body.prefetch(SMALL_BODY);
-        Optional<SoapHeader> soapHeader = head.protocol() == MessageProtocol.SOAP
-                ? Optional.of(checkSoapHeader(metadata, head, body.bytes())) : Optional.empty();
-        if (meta) {
-            answerMetaservice(conf, metadata, head, isHash, soapHeader, small, body.bytes(), verified);
-            return;
-        }
-        byte[] whole = small ? body.bytes() : null;
-        HttpRequest.BodyPublisher publisher = !small ? HttpRequest.BodyPublishers.ofInputStream(() -> body)
-                : whole.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(whole);
-        OptionalLong start = OptionalLong.of(System.nanoTime());
-        HttpResponse<InputStream> response = provider.send(request(service, metadata, head, publisher),
-                service.timeout(), small ? () -> start : body::sentAt, body::failure);
-        try (InputStream in = response.body()) {
-            body.drain();
-            new ResponseSender(context, channel).send(new ResponseSender.Request(metadata, head, verified.get(), isHash,
-                    soapHeader), response.statusCode(), headers(response.headers().map()), in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (MessageLog.Record record = context.log().open(new MessageLog.Opening(MessageLog.Side.SERVER_PROXY,
+                MessageLog.Kind.REQUEST, metadata, metadata.encode(), HeadCodec.encode(head)))) {
+            AtomicReference<ReceivedMessage> verified = new AtomicReference<>();
+            InboundBody body = new InboundBody(reader, channel, context.settings().peerTimeout(), piece -> {
+                isHash.update(piece, 0, piece.length);
+                record.body(piece, 0, piece.length);
+            }, message -> verified.set(verifyAndLog(conf, metadata, message, record)));
+            boolean small = body.prefetch(SMALL_BODY);
+            Optional<SoapHeader> soapHeader = head.protocol() == MessageProtocol.SOAP
+                    ? Optional.of(checkSoapHeader(metadata, head, body.bytes())) : Optional.empty();
+            if (meta) {
+                answerMetaservice(conf, metadata, head, isHash, soapHeader, small, body.bytes(), verified);
+                return;
+            }
+            byte[] whole = small ? body.bytes() : null;
+            HttpRequest.BodyPublisher publisher = !small ? HttpRequest.BodyPublishers.ofInputStream(() -> body)
+                    : whole.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(whole);
+            OptionalLong start = OptionalLong.of(System.nanoTime());
+            HttpResponse<InputStream> response = provider.send(request(service, metadata, head, publisher),
+                    service.timeout(), small ? () -> start : body::sentAt, body::failure);
+            try (InputStream in = response.body()) {
+                body.drain();
+                new ResponseSender(context, channel).send(new ResponseSender.Request(metadata, head, verified.get(),
+                        isHash, soapHeader), response.statusCode(), headers(response.headers().map()), in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
@@ -206,13 +216,17 @@ final class InboundExchange {
         return header;
     }
 
-    /** The signature by the client member, its certificate and OCSP; then the log. */
-    private ReceivedMessage verify(GlobalConfiguration conf, MessageMetadata metadata, ReceivedMessage message) {
+    /**
+     * The signature by the client member, its certificate and OCSP, and the consumer server's checkpoint;
+     * then the record is committed with them and durable before the body's last piece is released.
+     */
+    private ReceivedMessage verifyAndLog(GlobalConfiguration conf, MessageMetadata metadata, ReceivedMessage message,
+            MessageLog.Record record) {
         context.signatures().verify(conf, message.signedMessage(), metadata.client().member(), context.clock().instant());
         replay.remember(metadata);
-        context.log().log(new LoggedMessage(LoggedMessage.Side.SERVER_PROXY, LoggedMessage.Kind.REQUEST, metadata,
-                metadata.encode(), HeadCodec.encode(message.head()), message.dataObjects().get(2),
-                message.trailer().manifest(), message.trailer().signature(), message.trailer().checkpoint()));
+        Optional<SignedCheckpoint> checkpoint = message.trailer().checkpoint().map(c ->
+                context.signatures().verifyCheckpoint(conf, c, channel.peer()));
+        record.commit(message.trailer().manifest(), message.trailer().signature(), checkpoint);
         return message;
     }
 

@@ -23,8 +23,9 @@ import org.zhol.protocol.transport.MessageWriter;
 /**
  * The client proxy's exchange with the provider's server, as named steps: resolve the servers that host
  * the service, connect (with failover, {@link PeerConnector}), send the request (META, HEAD, the body as
- * DATA while it is digested, then the signed manifest), log it, and hand the channel to
- * {@link ResponseRelay} for the response. The channel is reused only when both messages ended cleanly.
+ * DATA while it is digested and logged, then the signed manifest once the log record is durable,
+ * with this server's latest log checkpoint), and hand the channel to {@link ResponseRelay} for the
+ * response. The channel is reused only when both messages ended cleanly.
  */
 final class OutboundExchange {
 
@@ -70,26 +71,31 @@ final class OutboundExchange {
         IsRequestHash isHash = call.protocol() == MessageProtocol.REST
                 ? IsRequestHash.rest(call.service(), call.head())
                 : IsRequestHash.soap(SoapCalls.contentType(call.head().headers()), context.soapLimits());
-        PeerCalls.send(channel, writer.start(), context.limits());
-        byte[] buffer = new byte[context.limits().maxDataBytes()];
-        InputStream body = call.body();
-        try {
-            for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
-                if (writer.bodyLength() + n > maxBody) {
-                    throw tooLarge(maxBody);
+        MessageLog.Opening opening = new MessageLog.Opening(MessageLog.Side.CLIENT_PROXY, MessageLog.Kind.REQUEST,
+                metadata, metadata.encode(), HeadCodec.encode(call.head()));
+        byte[] manifest;
+        try (MessageLog.Record record = context.log().open(opening)) {
+            PeerCalls.send(channel, writer.start(), context.limits());
+            byte[] buffer = new byte[context.limits().maxDataBytes()];
+            InputStream body = call.body();
+            try {
+                for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+                    if (writer.bodyLength() + n > maxBody) {
+                        throw tooLarge(maxBody);
+                    }
+                    isHash.update(buffer, 0, n);
+                    record.body(buffer, 0, n);
+                    PeerCalls.send(channel, writer.body(buffer, 0, n), context.limits());
                 }
-                isHash.update(buffer, 0, n);
-                PeerCalls.send(channel, writer.body(buffer, 0, n), context.limits());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            manifest = writer.finish();
+            MessageSignature signature = context.signing().sign(call.client().member(), manifest, signingTime);
+            // Durable before the TRAILER goes: without it the provider's server passes on no complete request.
+            record.commit(manifest, signature, Optional.empty());
+            PeerCalls.send(channel, writer.trailer(signature, context.log().checkpoint()), context.limits());
         }
-        byte[] manifest = writer.finish();
-        MessageSignature signature = context.signing().sign(call.client().member(), manifest, signingTime);
-        context.log().log(new LoggedMessage(LoggedMessage.Side.CLIENT_PROXY, LoggedMessage.Kind.REQUEST, metadata,
-                metadata.encode(), HeadCodec.encode(call.head()), writer.dataObjects().get(2), manifest, signature,
-                Optional.empty()));
-        PeerCalls.send(channel, writer.trailer(signature, Optional.empty()), context.limits());
         return new Sent(metadata, manifest, isHash);
     }
 

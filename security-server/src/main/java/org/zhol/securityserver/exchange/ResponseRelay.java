@@ -11,6 +11,7 @@ import org.zhol.protocol.error.FaultCode;
 import org.zhol.protocol.error.Origin;
 import org.zhol.protocol.error.ZholException;
 import org.zhol.protocol.globalconf.GlobalConfiguration;
+import org.zhol.protocol.log.SignedCheckpoint;
 import org.zhol.protocol.manifest.MessageMetadata;
 import org.zhol.protocol.rest.HttpHeader;
 import org.zhol.protocol.rest.RestHeaderCodec;
@@ -38,9 +39,11 @@ import org.zhol.protocol.transport.ResponseHead;
  *       {@code requestHash}.</li>
  *   <li>The IS gets the provider's status and headers, then the body as it arrives, one piece behind
  *       ({@link HeldTail}).</li>
+ *   <li>Every piece of the body also goes into the response's log record, opened at the HEAD.</li>
  *   <li>At the trailer: the signature by the provider member (the reader has already checked that the
- *       metadata record answers the request: message id, client, service, request hash), then the message
- *       log; only then the last piece goes out. A response that ends before the IS was answered is answered with its length.</li>
+ *       metadata record answers the request: message id, client, service, request hash) and the provider
+ *       server's checkpoint, then the record is committed with them; only once it is durable does the
+ *       last piece go out. A response that ends before the IS was answered is answered with its length.</li>
  * </ol>
  * A failure after the answer started leaves the IS's response unfinished, which aborts it.
  */
@@ -70,37 +73,48 @@ final class ResponseRelay {
         MessageReader reader = MessageReader.forResponse(context.limits(), context.settings().maxBodyBytes(),
                 sent.metadata(), sent.manifest());
         int prefixTarget = call.protocol() == MessageProtocol.SOAP ? context.soapLimits().maxHeaderBytes() : 0;
+        MessageMetadata metadata = null;
         ResponseHead head = null;
+        MessageLog.Record record = null;
         List<byte[]> prefix = new ArrayList<>();
         long prefixLength = 0;
         HeldTail out = null;
-        while (true) {
-            ReadEvent event = reader.accept(channel.receive(context.settings().peerTimeout()));
-            switch (event) {
-                case ReadEvent.Metadata m -> {
-                    // Trusted only after verification, below.
-                }
-                case ReadEvent.Head h -> head = (ResponseHead) h.head();
-                case ReadEvent.Data d -> {
-                    if (out != null) {
-                        out.write(d.bytes());
-                    } else {
-                        prefix.add(d.bytes());
-                        prefixLength += d.bytes().length;
-                        if (prefixLength > prefixTarget) {
-                            out = answer(responder, head, prefix, Optional.empty());
+        try {
+            while (true) {
+                ReadEvent event = reader.accept(channel.receive(context.settings().peerTimeout()));
+                switch (event) {
+                    case ReadEvent.Metadata m -> metadata = m.metadata(); // trusted only after verification, below
+                    case ReadEvent.Head h -> {
+                        head = (ResponseHead) h.head();
+                        record = context.log().open(new MessageLog.Opening(MessageLog.Side.CLIENT_PROXY,
+                                MessageLog.Kind.RESPONSE, metadata, metadata.encode(), HeadCodec.encode(head)));
+                    }
+                    case ReadEvent.Data d -> {
+                        record.body(d.bytes(), 0, d.bytes().length);
+                        if (out != null) {
+                            out.write(d.bytes());
+                        } else {
+                            prefix.add(d.bytes());
+                            prefixLength += d.bytes().length;
+                            if (prefixLength > prefixTarget) {
+                                out = answer(responder, head, prefix, Optional.empty());
+                            }
                         }
                     }
-                }
-                case ReadEvent.Complete c -> {
-                    verify(c.message());
-                    if (out == null) {
-                        out = answer(responder, head, prefix, Optional.of(prefixLength));
+                    case ReadEvent.Complete c -> {
+                        verifyAndLog(c.message(), record);
+                        if (out == null) {
+                            out = answer(responder, head, prefix, Optional.of(prefixLength));
+                        }
+                        out.release();
+                        return true;
                     }
-                    out.release();
-                    return true;
+                    case ReadEvent.Fault f -> throw f.fault().toException();
                 }
-                case ReadEvent.Fault f -> throw f.fault().toException();
+            }
+        } finally {
+            if (record != null) {
+                record.close();
             }
         }
     }
@@ -153,16 +167,22 @@ final class ResponseRelay {
     }
 
     /**
-     * The signature by the provider member, then the log. (The reader has checked that the metadata record
-     * names the request's message id, client and service and carries its request hash.)
+     * The signature by the provider member and the provider server's checkpoint, then the log. (The reader
+     * has checked that the metadata record names the request's message id, client and service and carries
+     * its request hash.)
      */
-    private void verify(ReceivedMessage message) {
+    private void verifyAndLog(ReceivedMessage message, MessageLog.Record record) {
         context.signatures().verify(conf, message.signedMessage(), call.service().provider().member(),
                 context.clock().instant());
-        MessageMetadata metadata = message.metadata();
-        context.log().log(new LoggedMessage(LoggedMessage.Side.CLIENT_PROXY, LoggedMessage.Kind.RESPONSE, metadata,
-                metadata.encode(), HeadCodec.encode(message.head()), message.dataObjects().get(2),
-                message.trailer().manifest(), message.trailer().signature(), message.trailer().checkpoint()));
+        Optional<SignedCheckpoint> checkpoint;
+        try {
+            checkpoint = message.trailer().checkpoint().map(c -> context.signatures().verifyCheckpoint(conf, c,
+                    channel.peer()));
+        } catch (ZholException e) {
+            throw new ZholException(e.faultCode(), Origin.PEER_SERVER, "The provider's server sent a checkpoint that"
+                    + " does not verify: " + e.detail(), e);
+        }
+        record.commit(message.trailer().manifest(), message.trailer().signature(), checkpoint);
     }
 
     private static ZholException inconsistent(String detail) {

@@ -51,7 +51,8 @@ import org.zhol.protocol.transport.ResponseHead;
  *       a fault or a header consistent with the request, which gets the server's {@code requestHash}
  *       ({@link RequestHashInsertion}); any other shape is {@code ServiceFailed.*}.</li>
  * </ul>
- * The body streams as DATA; the manifest is signed and logged before the TRAILER goes.
+ * The body streams as DATA and into the response's log record; the manifest is signed, the record
+ * committed, and only once it is durable does the TRAILER go, with this server's latest checkpoint.
  */
 final class ResponseSender {
 
@@ -99,22 +100,25 @@ final class ResponseSender {
                 request.metadata().service(), signingTime, Optional.of(request.message().manifestHash()));
         long maxBody = context.settings().maxBodyBytes();
         MessageWriter writer = new MessageWriter(context.limits(), maxBody, metadata, head);
-        PeerCalls.send(channel, writer.start(), context.limits());
-        byte[] buffer = new byte[context.limits().maxDataBytes()];
-        for (int n = read(body, buffer); n >= 0; n = read(body, buffer)) {
-            if (writer.bodyLength() + n > maxBody) {
-                throw serviceFailed(ErrorCode.INVALID_MESSAGE, "The service's response is larger than " + maxBody
-                        + " bytes");
+        try (MessageLog.Record record = context.log().open(new MessageLog.Opening(MessageLog.Side.SERVER_PROXY,
+                MessageLog.Kind.RESPONSE, metadata, metadata.encode(), HeadCodec.encode(head)))) {
+            PeerCalls.send(channel, writer.start(), context.limits());
+            byte[] buffer = new byte[context.limits().maxDataBytes()];
+            for (int n = read(body, buffer); n >= 0; n = read(body, buffer)) {
+                if (writer.bodyLength() + n > maxBody) {
+                    throw serviceFailed(ErrorCode.INVALID_MESSAGE, "The service's response is larger than " + maxBody
+                            + " bytes");
+                }
+                record.body(buffer, 0, n);
+                PeerCalls.send(channel, writer.body(buffer, 0, n), context.limits());
             }
-            PeerCalls.send(channel, writer.body(buffer, 0, n), context.limits());
+            byte[] manifest = writer.finish();
+            MessageSignature signature = context.signing().sign(request.metadata().service().provider().member(),
+                    manifest, signingTime);
+            // Durable before the TRAILER goes: without it the consumer's server releases no complete response.
+            record.commit(manifest, signature, Optional.empty());
+            PeerCalls.send(channel, writer.trailer(signature, context.log().checkpoint()), context.limits());
         }
-        byte[] manifest = writer.finish();
-        MessageSignature signature = context.signing().sign(request.metadata().service().provider().member(), manifest,
-                signingTime);
-        context.log().log(new LoggedMessage(LoggedMessage.Side.SERVER_PROXY, LoggedMessage.Kind.RESPONSE, metadata,
-                metadata.encode(), HeadCodec.encode(head), writer.dataObjects().get(2), manifest, signature,
-                Optional.empty()));
-        PeerCalls.send(channel, writer.trailer(signature, Optional.empty()), context.limits());
     }
 
     private ResponseHead restHead(Request request, int status, List<HttpHeader> headers) {

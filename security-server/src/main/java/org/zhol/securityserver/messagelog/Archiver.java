@@ -70,10 +70,10 @@ public final class Archiver implements AutoCloseable {
     private volatile JobStatus status = JobStatus.NEVER;
     private ScheduledExecutorService scheduler;
 
-    /** @param directory the message log's directory; archives go to its {@code archives} folder */
+    /** @param directory where the archives go ({@link MessageLogConfig#archiveDirectory()}) */
     public Archiver(MessageLogConfig.Archiving config, Path directory, Parts parts) {
         this.config = Objects.requireNonNull(config, "config");
-        this.directory = directory.resolve("archives");
+        this.directory = Objects.requireNonNull(directory, "directory");
         this.parts = Objects.requireNonNull(parts, "parts");
     }
 

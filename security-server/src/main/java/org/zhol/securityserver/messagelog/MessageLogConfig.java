@@ -83,9 +83,14 @@ public record MessageLogConfig(Path directory, int inlineBodyLimit, int maxBatch
                 newArchiving);
     }
 
+    /** Where the evidence archives go: {@link Archiving#directory()}, by default {@code directory/archives}. */
+    public Path archiveDirectory() {
+        return archiving.directory() != null ? archiving.directory() : directory.resolve("archives");
+    }
+
     /**
      * Archiving and retention. Time-stamped records are archived in leaf order into evidence archives under
-     * {@code <directory>/archives}, each naming the previous one's digest; then records archived and older
+     * {@link #archiveDirectory()}, each naming the previous one's digest; then records archived and older
      * than {@code keep} are removed from the database.
      *
      * @param interval   how often archiving and cleaning run (default 1 h)
@@ -93,11 +98,17 @@ public record MessageLogConfig(Path directory, int inlineBodyLimit, int maxBatch
      *                   {@link ArchiveIndex#MAX_CONTAINERS})
      * @param keep       how long records stay in the database after they were logged, once archived
      *                   (default 30 days)
+     * @param directory  where the archives go; null (default) means {@code <log directory>/archives}
      */
-    public record Archiving(Duration interval, int maxRecords, Duration keep) {
+    public record Archiving(Duration interval, int maxRecords, Duration keep, Path directory) {
 
         /** The defaults. */
         public static final Archiving DEFAULTS = new Archiving(Duration.ofHours(1), 10_000, Duration.ofDays(30));
+
+        /** Archives in {@code <log directory>/archives}. */
+        public Archiving(Duration interval, int maxRecords, Duration keep) {
+            this(interval, maxRecords, keep, null);
+        }
 
         public Archiving {
             requirePositive(interval, "interval");

@@ -59,7 +59,7 @@ public final class MessageLogService implements AutoCloseable {
         this.timestamper = new Timestamper(config.stamping(), new Timestamper.Parts(log, checkpointer,
                 parts.timestamps(), parts.configuration()::get, clock));
         this.evidence = new LogEvidence(log, parts.checkpoints(), parts.timestamps(), parts.configuration());
-        this.archiver = new Archiver(config.archiving(), config.directory(), new Archiver.Parts(log, evidence, timestamper,
+        this.archiver = new Archiver(config.archiving(), config.archiveDirectory(), new Archiver.Parts(log, evidence, timestamper,
                 parts.archives(), clock));
     }
 

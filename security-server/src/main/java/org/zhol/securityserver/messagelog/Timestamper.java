@@ -243,7 +243,11 @@ public final class Timestamper implements TimestampingStatus, AutoCloseable {
         try {
             renewNow();
         } catch (RuntimeException e) {
-            if (!renewalStatus.lastError().map(JobStatus.Failure::code)
+            boolean noConfiguration = e instanceof ZholException z && z.code() == ErrorCode.OUTDATED_GLOBAL_CONF;
+            if (noConfiguration) {
+                // A new server before its anchor import: nothing to renew yet, and the health checks say why.
+                LOG.debug("Cannot renew the message log's evidence records yet: {}", e.toString());
+            } else if (!renewalStatus.lastError().map(JobStatus.Failure::code)
                     .equals(before.lastError().map(JobStatus.Failure::code))) {
                 LOG.warn("Cannot renew the message log's evidence records: {}", e.toString());
             }

@@ -18,6 +18,10 @@ import org.zhol.protocol.error.ZholException;
 import org.zhol.protocol.globalconf.CertificateHash;
 import org.zhol.protocol.id.MemberId;
 import org.zhol.protocol.id.SecurityServerId;
+import org.zhol.protocol.id.SubsystemId;
+import org.zhol.securityserver.messagelog.BodyLogging;
+import org.zhol.securityserver.messagelog.LogMode;
+import org.zhol.securityserver.messagelog.MessageLogConfig;
 import org.zhol.securityserver.registration.RegistrationConfig;
 import org.zhol.securityserver.signer.KeyAlgorithm;
 import org.zhol.securityserver.signer.TokenConfig;
@@ -152,6 +156,49 @@ class SecurityServerConfigTest {
 
         for (String bad : List.of("registration.centralUrl=http://cs.example.org:4001/",
                 "registration.centralTlsSha256=abc", "registration.timeoutSeconds=-1")) {
+            assertThatThrownBy(() -> loader.load(SecurityServerConfig.DEFAULTS, null, List.of(bad)))
+                    .as(bad).isInstanceOfSatisfying(ZholException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_SERVER_CONF));
+        }
+    }
+
+    @Test
+    void messageLogSection() throws Exception {
+        Path data = dir.resolve("data");
+        MessageLogConfig defaults = loader.load(SecurityServerConfig.DEFAULTS, null, List.of("dataDir=" + data))
+                .messageLog().messageLogConfig(data);
+        assertThat(defaults.directory()).isEqualTo(data.resolve("messagelog"));
+        assertThat(defaults.archiveDirectory()).isEqualTo(data.resolve("messagelog/archives"));
+        assertThat(defaults.inlineBodyLimit()).isEqualTo(64 * 1024);
+        assertThat(defaults.checkpointInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(defaults.stamping().acceptableFailurePeriod()).isEqualTo(Duration.ofHours(4));
+        assertThat(defaults.archiving().keep()).isEqualTo(Duration.ofDays(30));
+        assertThat(defaults.bodyLogging()).isEqualTo(BodyLogging.FULL);
+
+        Path file = Files.writeString(dir.resolve("log.yaml"), """
+                messageLog:
+                  directory: /var/lib/zhol/log
+                  archiveDirectory: archives
+                  acceptableFailurePeriodSeconds: 5
+                  keepDays: 7
+                  subsystems:
+                    DEV/GOV/1001/REGISTRY: METADATA
+                """);
+        MessageLogConfig set = loader.load(SecurityServerConfig.DEFAULTS, file, List.of("dataDir=" + data,
+                "messageLog.subsystems.DEV/GOV/1001/QUIET=metadata", "messageLog.checkpointIntervalMillis=250"))
+                .messageLog().messageLogConfig(data);
+        assertThat(set.directory()).isEqualTo(Path.of("/var/lib/zhol/log"));
+        assertThat(set.archiveDirectory()).isEqualTo(data.resolve("archives"));
+        assertThat(set.stamping().acceptableFailurePeriod()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(set.archiving().keep()).isEqualTo(Duration.ofDays(7));
+        assertThat(set.checkpointInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(set.bodyLogging().defaultMode()).isEqualTo(LogMode.FULL);
+        assertThat(set.bodyLogging().subsystems()).isEqualTo(Map.of(
+                SubsystemId.parse("DEV/GOV/1001/REGISTRY"), LogMode.METADATA_ONLY,
+                SubsystemId.parse("DEV/GOV/1001/QUIET"), LogMode.METADATA_ONLY));
+
+        for (String bad : List.of("messageLog.bodyLogging=SOME", "messageLog.subsystems.DEV/GOV=FULL",
+                "messageLog.keepDays=-1", "messageLog.inlineBodyLimitBytes=99999999")) {
             assertThatThrownBy(() -> loader.load(SecurityServerConfig.DEFAULTS, null, List.of(bad)))
                     .as(bad).isInstanceOfSatisfying(ZholException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_SERVER_CONF));

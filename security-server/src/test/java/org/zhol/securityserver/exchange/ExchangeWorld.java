@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import org.bouncycastle.cert.ocsp.CertificateStatus;
 import org.zhol.protocol.cert.CertificateProfiles;
 import org.zhol.protocol.cert.DefaultCertificateProfile;
@@ -34,6 +35,10 @@ import org.zhol.securityserver.config.BatchSigning;
 import org.zhol.securityserver.config.ExchangeConfig;
 import org.zhol.securityserver.globalconf.ConfigurationStatus;
 import org.zhol.securityserver.globalconf.CurrentConfiguration;
+import org.zhol.securityserver.messagelog.ExchangeLogAdapter;
+import org.zhol.securityserver.messagelog.MessageLogConfig;
+import org.zhol.securityserver.messagelog.MessageLogService;
+import org.zhol.securityserver.messagelog.OwnerCheckpointSigning;
 import org.zhol.securityserver.metaservice.DescriptionClient;
 import org.zhol.securityserver.metaservice.MetaserviceConfig;
 import org.zhol.securityserver.metaservice.MetaserviceProvider;
@@ -46,16 +51,20 @@ import org.zhol.securityserver.signer.PinSource;
 import org.zhol.securityserver.signer.SoftwareToken;
 import org.zhol.securityserver.signer.TokenConfig;
 import org.zhol.securityserver.store.SqlAccessRightRepository;
+import org.zhol.securityserver.store.SqlArchiveRepository;
+import org.zhol.securityserver.store.SqlCheckpointRepository;
 import org.zhol.securityserver.store.SqlIsAuthenticationRepository;
 import org.zhol.securityserver.store.SqlLocalClientRepository;
+import org.zhol.securityserver.store.SqlLogRecordRepository;
 import org.zhol.securityserver.store.SqlServiceRepository;
+import org.zhol.securityserver.store.SqlTimestampRepository;
 import org.zhol.server.store.Database;
 import org.zhol.server.store.TestDatabases;
 
 /**
  * Two security servers' exchange logic wired as {@code SecurityServer} wires it, with real tokens, real
- * H2 registries, real signatures and OCSP responses from a test CA, over {@link MemoryPeers} instead of
- * TLS: SS1 hosts the consumer {@code DEV/GOV/1001/CONSUMER}, SS2 the provider {@code DEV/COM/2002/PROVIDER}.
+ * H2 registries and message logs, real signatures and OCSP responses from a test CA, over
+ * {@link MemoryPeers} instead of TLS: SS1 hosts the consumer {@code DEV/GOV/1001/CONSUMER}, SS2 the provider {@code DEV/COM/2002/PROVIDER}.
  */
 final class ExchangeWorld implements AutoCloseable {
 
@@ -78,8 +87,14 @@ final class ExchangeWorld implements AutoCloseable {
 
     /** Both servers sign with {@code batching}. */
     ExchangeWorld(Path dir, ExchangeConfig settings, BatchSigning batching) {
-        ss1 = new Node(dir.resolve("ss1"), SS1, settings, batching);
-        ss2 = new Node(dir.resolve("ss2"), SS2, settings, batching);
+        this(dir, settings, batching, (id, config) -> config);
+    }
+
+    /** Both servers sign with {@code batching}; {@code logConfig} sets each server's message log. */
+    ExchangeWorld(Path dir, ExchangeConfig settings, BatchSigning batching,
+            BiFunction<SecurityServerId, MessageLogConfig, MessageLogConfig> logConfig) {
+        ss1 = new Node(dir.resolve("ss1"), SS1, settings, batching, logConfig);
+        ss2 = new Node(dir.resolve("ss2"), SS2, settings, batching, logConfig);
         conf.set(configuration(ca));
         ss1.peers.serve(SS2, ss2.serverProxy);
         ss2.peers.serve(SS1, ss1.serverProxy);
@@ -169,12 +184,14 @@ final class ExchangeWorld implements AutoCloseable {
         final ProviderClient provider = new ProviderClient(Duration.ofSeconds(2));
         final HttpClient descriptions = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         final MetaserviceProvider metaservices;
+        final MessageLogService log;
         final ExchangeContext context;
         final ClientProxy clientProxy;
         final ServerProxy serverProxy;
         final X509Certificate signCertificate;
 
-        Node(Path dir, SecurityServerId id, ExchangeConfig settings, BatchSigning batching) {
+        Node(Path dir, SecurityServerId id, ExchangeConfig settings, BatchSigning batching,
+                BiFunction<SecurityServerId, MessageLogConfig, MessageLogConfig> logConfig) {
             this.id = id;
             db = Database.open(TestDatabases.fresh(TestDatabases.Kind.H2, dir), org.zhol.securityserver.SecurityServer.MIGRATIONS);
             registry = new ServiceRegistry(new SqlLocalClientRepository(db), new SqlServiceRepository(db),
@@ -190,9 +207,13 @@ final class ExchangeWorld implements AutoCloseable {
                     CertificateStatus.GOOD));
             peers = new MemoryPeers(id);
             signer = new CountingSigner(token);
+            log = new MessageLogService(logConfig.apply(id, MessageLogConfig.defaults(dir)), id, new MessageLogService.Parts(
+                    new SqlLogRecordRepository(db), new SqlCheckpointRepository(db), new SqlTimestampRepository(db),
+                    new SqlArchiveRepository(db), new OwnerCheckpointSigning(token, ocsp, id.owner()), conf::require),
+                    Clock.systemUTC()).start();
             context = new ExchangeContext(id, conf, new MemberSigning(signer, ocsp, batching),
-                    new SignatureCheck(new CadesVerifier(), CertificateProfiles.standard()), MessageLog.NONE, settings,
-                    Clock.systemUTC());
+                    new SignatureCheck(new CadesVerifier(), CertificateProfiles.standard()), new ExchangeLogAdapter(log),
+                    settings, Clock.systemUTC());
             clientProxy = new ClientProxy(context, registry, isAuthentication, peers);
             metaservices = new MetaserviceProvider(registry, new DescriptionClient(descriptions,
                     MetaserviceConfig.DEFAULTS), MetaserviceConfig.DEFAULTS);
@@ -201,6 +222,7 @@ final class ExchangeWorld implements AutoCloseable {
 
         @Override
         public void close() {
+            log.close();
             provider.close();
             descriptions.close();
             token.close();

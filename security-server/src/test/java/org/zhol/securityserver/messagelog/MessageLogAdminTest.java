@@ -138,6 +138,10 @@ class MessageLogAdminTest {
                 }
                 assertThat(cli.run("messagelog", "records", "--message-id", "m2").out())
                         .contains("request", "CLIENT_PROXY", "METADATA_ONLY 400 bytes, stamped");
+                String newest = cli.run("messagelog", "records", "--last", "2").out();
+                assertThat(newest.lines().toList()).hasSize(2);
+                assertThat(newest.lines().findFirst().orElseThrow()).startsWith("5 ").contains(" m5 request ");
+                assertThat(newest.lines().skip(1).findFirst().orElseThrow()).startsWith("4 ").contains(" m4 request ");
                 Verdict consistency = verifier.verifyConsistency("consistency", SignedCheckpoint.decode(
                         Files.readAllBytes(earlier)), SignedCheckpoint.decode(Files.readAllBytes(later)),
                         ConsistencyProofCodec.decode(Files.readAllBytes(proof)));
