@@ -163,7 +163,11 @@ public final class CadesVerifier {
                     if (!CMSObjectIdentifiers.id_ri_ocsp_response.equals(other.getInfoFormat())) {
                         throw malformed("The signature carries revocation information other than OCSP responses");
                     }
-                    OCSPResponse.getInstance(other.getInfo());
+                    // BouncyCastle reads any tag where responseBytes [0] belongs and re-encodes it as
+                    // [0]; pin the received encoding so an altered tag is not silently repaired.
+                    if (!Arrays.equals(derOf(OCSPResponse.getInstance(other.getInfo())), derOf(other.getInfo()))) {
+                        throw malformed("An embedded OCSP response is not encoded as RFC 6960 requires");
+                    }
                 }
             }
         }
