@@ -59,8 +59,8 @@ class LogDiskFullTest {
 
     private void run(Path disk) throws Exception {
         DatabaseConfig dbConfig = DatabaseConfig.h2File(disk, "zhol");
-        MessageLogConfig config = LogFixture.config(disk.resolve("messagelog"))
-                .withCheckpointInterval(Duration.ofHours(1));
+        // The server's layout: the H2 file and the message log's directory in one data directory.
+        MessageLogConfig config = LogFixture.config(disk).withCheckpointInterval(Duration.ofHours(1));
         try (OwnerKey owner = new OwnerKey(dir.resolve("token")); TsaServer tsa = new TsaServer("Disk TSA").start();
                 Database db = LogFixture.open(dbConfig)) {
             GlobalConfiguration configuration = owner.configuration(tsa);
@@ -99,7 +99,8 @@ class LogDiskFullTest {
                             stored.treeSize()).isEqualTo(stored.checkpoint().rootHash());
                 }
                 // No file is left of the records that failed: no spool file, no body without its record.
-                Path files = disk.resolve("messagelog");
+                Path files = config.directory();
+                assertThat(files.startsWith(disk)).isTrue();
                 try (java.util.stream.Stream<Path> spool = Files.list(files.resolve("spool"));
                         java.util.stream.Stream<Path> bodies = Files.walk(files.resolve("bodies"))) {
                     assertThat(spool).isEmpty();
