@@ -39,7 +39,6 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.CMSVerifierCertificateNotValidException;
 import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.zhol.protocol.error.ErrorCode;
 import org.zhol.protocol.error.FaultCode;
@@ -65,8 +64,12 @@ public final class CadesVerifier {
     /** Limit: the largest CMS signature accepted (certificates and OCSP responses included). */
     public static final int MAX_SIGNATURE_BYTES = 256 * 1024;
 
+    /** How many signer certificates a verifier keeps a ready signature verifier for. */
+    public static final int KEY_CACHE_ENTRIES = 256;
+
     private final CryptoProvider ecdsaProvider;
     private final CryptoProvider rsaProvider;
+    private final SignerKeys keys = new SignerKeys(KEY_CACHE_ENTRIES);
 
     /** A verifier that uses {@code provider} for every algorithm (for measuring and tests). */
     public CadesVerifier(CryptoProvider provider) {
@@ -160,7 +163,11 @@ public final class CadesVerifier {
                     if (!CMSObjectIdentifiers.id_ri_ocsp_response.equals(other.getInfoFormat())) {
                         throw malformed("The signature carries revocation information other than OCSP responses");
                     }
-                    OCSPResponse.getInstance(other.getInfo());
+                    // BouncyCastle reads any tag where responseBytes [0] belongs and re-encodes it as
+                    // [0]; pin the received encoding so an altered tag is not silently repaired.
+                    if (!Arrays.equals(derOf(OCSPResponse.getInstance(other.getInfo())), derOf(other.getInfo()))) {
+                        throw malformed("An embedded OCSP response is not encoded as RFC 6960 requires");
+                    }
                 }
             }
         }
@@ -285,12 +292,11 @@ public final class CadesVerifier {
     private void checkSignatureValue(SignerInformation signer, X509Certificate cert) {
         boolean valid;
         try {
-            JcaSimpleSignerInfoVerifierBuilder builder = new JcaSimpleSignerInfoVerifierBuilder();
             CryptoProvider provider = SignatureAlgorithm.forKey(cert.getPublicKey())
                     == SignatureAlgorithm.ECDSA_P256_SHA256 ? ecdsaProvider : rsaProvider;
-            provider.provider().ifPresent(builder::setProvider);
-            // BouncyCastle also checks content-type, message-digest and CMS algorithm protection here.
-            valid = signer.verify(builder.build(cert));
+            // BouncyCastle also checks content-type, message-digest, CMS algorithm protection and the
+            // certificate's validity at the signing time here.
+            valid = signer.verify(keys.verifierFor(cert, provider));
         } catch (CMSSignerDigestMismatchException e) {
             throw new ZholException(FaultCode.of(ErrorCode.INVALID_SIGNATURE_VALUE),
                     Origin.CLIENT, "The signed message-digest does not match the content", e);

@@ -98,6 +98,7 @@ public enum ErrorCode {
 
     // Message log
     TIMESTAMPER_FAILED("TimestamperFailed", "timestamper_failed"),
+    LOG_INCONSISTENT("LogInconsistent", "log_inconsistent"),
     MALFORMED_EVIDENCE("MalformedEvidence", "malformed_evidence");
 
     private static final Map<String, ErrorCode> BY_NAME = index();

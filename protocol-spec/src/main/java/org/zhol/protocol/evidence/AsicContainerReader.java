@@ -46,6 +46,7 @@ public final class AsicContainerReader {
         Map<String, byte[]> digests = new LinkedHashMap<>();
         Map<String, byte[]> kept = new LinkedHashMap<>();
         long total = 0;
+        byte[] buffer = new byte[16384];
         try (ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
@@ -60,8 +61,8 @@ public final class AsicContainerReader {
                 }
                 names.add(name);
                 MessageDigest sha256 = sha256();
-                ByteArrayOutputStream keep = new ByteArrayOutputStream();
-                byte[] buffer = new byte[16384];
+                ByteArrayOutputStream keep = new ByteArrayOutputStream(entry.getSize() > 0
+                        && entry.getSize() <= limits.maxKeptBytes() ? (int) entry.getSize() : 1024);
                 long size = 0;
                 int n;
                 while ((n = zip.read(buffer)) > 0) {

@@ -32,6 +32,7 @@ public final class EvidenceRecordVerifier {
     private final TimestampVerifier timestamps;
     private final int cacheEntries;
     private final java.util.Map<String, TimestampToken> verifiedTokens;
+    private final java.util.Map<String, VerifiedEvidenceRecord> verifiedRecords;
 
     public EvidenceRecordVerifier(TimestampVerifier timestamps) {
         this(timestamps, 0);
@@ -53,15 +54,25 @@ public final class EvidenceRecordVerifier {
                 return size() > EvidenceRecordVerifier.this.cacheEntries;
             }
         });
+        this.verifiedRecords = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<String, VerifiedEvidenceRecord> eldest) {
+                return size() > EvidenceRecordVerifier.this.cacheEntries;
+            }
+        });
     }
 
-    /** Decodes and verifies a token over {@code root}, or returns the one remembered for these bytes. */
-    private TimestampToken verifiedToken(byte[] tokenBytes, byte[] root) {
+    /**
+     * Checks the envelope of a token, decodes and verifies it over {@code root}, or returns the one
+     * remembered for these bytes and root (all three checks are pure functions of them).
+     */
+    private TimestampToken verifiedToken(org.bouncycastle.asn1.cms.ContentInfo parsed, byte[] tokenBytes, byte[] root) {
         String key = java.util.HexFormat.of().formatHex(Ers.sha256(tokenBytes)) + java.util.HexFormat.of().formatHex(root);
         TimestampToken known = cacheEntries > 0 ? verifiedTokens.get(key) : null;
         if (known != null) {
             return known;
         }
+        checkTokenEnvelope(parsed);
         TimestampToken token = TimestampToken.decode(tokenBytes);
         if (!java.util.Arrays.equals(tokenBytes, token.encoded())) {
             throw Ers.malformed("The archive timestamp's token is not in DER");
@@ -80,12 +91,40 @@ public final class EvidenceRecordVerifier {
      */
     public VerifiedEvidenceRecord verify(byte[] der, List<byte[]> expectedHashes) {
         try {
-            return verifyParsed(der, expectedHashes);
+            if (cacheEntries == 0) {
+                return verifyParsed(der, expectedHashes);
+            }
+            // Every check here is a pure function of the record's bytes and the expected hashes (the
+            // token's checks do not depend on the time of verification), so a record seen before, such
+            // as the checkpoint's record that every container of a batch carries, is not parsed again.
+            java.security.MessageDigest key = sha256();
+            key.update(java.nio.ByteBuffer.allocate(4).putInt(der.length).array());
+            key.update(der);
+            for (byte[] hash : expectedHashes) {
+                key.update(java.nio.ByteBuffer.allocate(4).putInt(hash.length).array());
+                key.update(hash);
+            }
+            String id = java.util.HexFormat.of().formatHex(key.digest());
+            VerifiedEvidenceRecord known = verifiedRecords.get(id);
+            if (known != null) {
+                return known;
+            }
+            VerifiedEvidenceRecord verified = verifyParsed(der, expectedHashes);
+            verifiedRecords.put(id, verified);
+            return verified;
         } catch (ZholException e) {
             throw e;
         } catch (RuntimeException e) {
             // BouncyCastle parses the inner structures lazily and reports them with unchecked exceptions.
             throw Ers.malformed("The evidence record cannot be parsed");
+        }
+    }
+
+    private static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 
@@ -102,8 +141,7 @@ public final class EvidenceRecordVerifier {
                     : List.of(Ers.sha256(Ers.der(stamps[i - 1].getTimeStamp())));
             byte[] root = root(stamp.getReducedHashTree(), covered);
             byte[] tokenBytes = Ers.der(stamp.getTimeStamp());
-            checkTokenEnvelope(stamp.getTimeStamp());
-            TimestampToken token = verifiedToken(tokenBytes, root);
+            TimestampToken token = verifiedToken(stamp.getTimeStamp(), tokenBytes, root);
             if (i > 0) {
                 X509Certificate previous = tokens.getLast().tsaCertificate().orElseThrow();
                 if (!token.genTime().isBefore(previous.getNotAfter().toInstant())) {
@@ -135,6 +173,15 @@ public final class EvidenceRecordVerifier {
         ArchiveTimeStamp[] stamps = chains[0].getArchiveTimestamps();
         if (stamps.length == 0) {
             throw Ers.malformed("The evidence record has no archive timestamp");
+        }
+        for (ArchiveTimeStamp stamp : stamps) {
+            for (org.bouncycastle.asn1.ASN1Encodable element : (org.bouncycastle.asn1.ASN1Sequence) stamp.toASN1Primitive()) {
+                if (element instanceof org.bouncycastle.asn1.ASN1TaggedObject tagged && tagged.getTagNo() == 1) {
+                    // RFC 4998 leaves attributes open-ended; none is made or understood here, and an
+                    // ignored field would let its bytes change unnoticed.
+                    throw Ers.malformed("An archive timestamp carries attributes");
+                }
+            }
         }
         for (org.bouncycastle.asn1.ASN1Encodable element : (org.bouncycastle.asn1.ASN1Sequence) record.toASN1Primitive()) {
             if (element instanceof org.bouncycastle.asn1.ASN1TaggedObject tagged && tagged.getTagNo() != 0) {

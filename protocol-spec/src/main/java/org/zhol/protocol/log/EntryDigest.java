@@ -41,11 +41,23 @@ public record EntryDigest(String name, byte[] sha256) {
      */
     public static void requireSafeName(String name) {
         Objects.requireNonNull(name, "name");
-        if (name.isEmpty() || name.length() > MAX_NAME_LENGTH || !name.matches("[A-Za-z0-9._/-]+")) {
+        // A loop rather than a regular expression and split: every container entry is checked, and
+        // compiling the pattern per name was a third of reading a container's directory.
+        int n = name.length();
+        if (n == 0 || n > MAX_NAME_LENGTH) {
             throw new IllegalArgumentException("not a safe entry name");
         }
-        for (String segment : name.split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+        int segmentStart = 0;
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? name.charAt(i) : '/';
+            if (c == '/') {
+                int length = i - segmentStart;
+                if (length == 0 || length <= 2 && name.startsWith(length == 1 ? "." : "..", segmentStart)) {
+                    throw new IllegalArgumentException("not a safe entry name");
+                }
+                segmentStart = i + 1;
+            } else if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '_'
+                    || c == '-')) {
                 throw new IllegalArgumentException("not a safe entry name");
             }
         }

@@ -77,7 +77,7 @@ public record BatchRoot(long treeSize, byte[] rootHash, Instant signingTime) {
         StrictXml.expectStart(r, MessageMetadata.NS, "BatchRoot");
         long size = Long.parseLong(StrictXml.textElement(r, MessageMetadata.NS, "TreeSize"));
         byte[] root = StrictXml.sha256Value(StrictXml.textElement(r, MessageMetadata.NS, "RootHash"));
-        Instant time = Instant.parse(StrictXml.textElement(r, MessageMetadata.NS, "SigningTime"));
+        Instant time = StrictXml.instant(StrictXml.textElement(r, MessageMetadata.NS, "SigningTime"));
         r.nextTag();
         return new BatchRoot(size, root, time);
     }

@@ -111,7 +111,7 @@ public record MessageMetadata(String messageId, ClientId client, ServiceId servi
         String id = StrictXml.textElement(r, NS, "MessageId");
         ClientId client = ClientId.parse(StrictXml.textElement(r, NS, "Client"));
         ServiceId service = ServiceId.parse(StrictXml.textElement(r, NS, "Service"));
-        Instant time = Instant.parse(StrictXml.textElement(r, NS, "SigningTime"));
+        Instant time = StrictXml.instant(StrictXml.textElement(r, NS, "SigningTime"));
         Optional<byte[]> hash = Optional.empty();
         if (r.nextTag() == XMLStreamReader.START_ELEMENT) {
             StrictXml.expectStart(r, NS, "RequestHash");

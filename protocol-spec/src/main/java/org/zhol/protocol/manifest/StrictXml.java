@@ -40,11 +40,19 @@ final class StrictXml {
     private StrictXml() {
     }
 
+    /*
+     * The factories are configured once here and never changed after, so sharing them is sharing
+     * constants: the JDK's factories hand out a new reader or writer per call unless told to reuse
+     * instances, which these are not. Building a factory per document was a tenth of reading one.
+     * newDefaultFactory: the JDK's implementation, whatever is on the class path, for stable bytes.
+     */
+    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newDefaultFactory();
+    private static final XMLInputFactory INPUT = inputFactory();
+
     static byte[] write(Body body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         try {
-            // newDefaultFactory: the JDK's implementation, whatever is on the class path, for stable bytes.
-            XMLStreamWriter writer = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
+            XMLStreamWriter writer = OUTPUT.createXMLStreamWriter(out, "UTF-8");
             writer.writeStartDocument("UTF-8", "1.0");
             body.write(writer);
             writer.writeEndDocument();
@@ -60,7 +68,7 @@ final class StrictXml {
             throw ZholException.client(code, "The " + what + " is longer than " + maxBytes + " bytes");
         }
         try {
-            XMLStreamReader reader = inputFactory().createXMLStreamReader(new ByteArrayInputStream(xml));
+            XMLStreamReader reader = INPUT.createXMLStreamReader(new ByteArrayInputStream(xml));
             try {
                 reader.nextTag();
                 T value = reading.read(reader);
@@ -91,6 +99,53 @@ final class StrictXml {
         if (!Arrays.equals(received, reencoded)) {
             throw ZholException.client(code, "The " + what + " is not in canonical form");
         }
+    }
+
+    /**
+     * {@link java.time.Instant#parse}, with a fast path for the form {@code ISO_INSTANT} writes
+     * ({@code yyyy-MM-ddTHH:mm:ss[.fff|.ffffff|.fffffffff]Z}, a time of day below 24:00:00); any other
+     * text goes to {@code Instant.parse}, so the accepted texts and their values are the same. The JDK's
+     * general parser was a third of reading a metadata record.
+     *
+     * @throws java.time.DateTimeException when the text is not an instant
+     */
+    static java.time.Instant instant(String text) {
+        int n = text.length();
+        int fraction = n - 21;
+        if ((n == 20 || fraction == 3 || fraction == 6 || fraction == 9) && text.charAt(4) == '-'
+                && text.charAt(7) == '-' && text.charAt(10) == 'T' && text.charAt(13) == ':' && text.charAt(16) == ':'
+                && text.charAt(n - 1) == 'Z' && (n == 20 || text.charAt(19) == '.')) {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 7);
+            int day = digits(text, 8, 10);
+            int hour = digits(text, 11, 13);
+            int minute = digits(text, 14, 16);
+            int second = digits(text, 17, 19);
+            int nanos = n == 20 ? 0 : digits(text, 20, n - 1);
+            if (year >= 0 && month >= 1 && day >= 1 && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59
+                    && second >= 0 && second <= 59 && nanos >= 0) {
+                for (int i = fraction; i < 9 && n != 20; i++) {
+                    nanos *= 10;
+                }
+                // LocalDate.of rejects a day the month does not have, as Instant.parse does.
+                long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+                return java.time.Instant.ofEpochSecond(days * 86_400 + hour * 3600L + minute * 60L + second, nanos);
+            }
+        }
+        return java.time.Instant.parse(text);
+    }
+
+    /** The decimal value of {@code text[from, to)}, or -1 when a character there is not an ASCII digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     static XMLInputFactory inputFactory() {

@@ -117,6 +117,14 @@ public record OcspResponse(byte[] der, OcspCertStatus status, Optional<Revocatio
             if (!(response.getResponseObject() instanceof BasicOCSPResp basic)) {
                 throw OcspFailure.MALFORMED.exception("OCSP response is not a basic OCSP response");
             }
+            byte[] inner = org.bouncycastle.asn1.ocsp.OCSPResponse.getInstance(primitive).getResponseBytes()
+                    .getResponse().getOctets();
+            if (!Arrays.equals(basic.getEncoded(), inner)) {
+                // The basic response sits in an OCTET STRING, which the outer check does not reach; BouncyCastle
+                // reads some tags leniently (a ResponderID [3] as byKey) and re-encodes them for the signature
+                // check, so an altered tag would pass unless the received encoding is pinned here.
+                throw OcspFailure.MALFORMED.exception("OCSP basic response is not DER, or has bytes after its end");
+            }
             if (basic.getResponses().length != 1) {
                 throw OcspFailure.MALFORMED.exception("OCSP response has " + basic.getResponses().length
                         + " statuses, expected one");

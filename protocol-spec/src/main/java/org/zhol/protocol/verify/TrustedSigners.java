@@ -39,6 +39,7 @@ public final class TrustedSigners implements SignerCertificateCheck, SigningCert
     private final CertificateProfiles profiles;
     private final Memo<ChainKey, ValidatedChain> chains;
     private final Memo<OriginKey, Boolean> origins;
+    private final Memo<String, OcspResponse> decoded;
 
     public TrustedSigners(TrustAnchors anchors, CertificateProfiles profiles) {
         this(anchors, profiles, 0);
@@ -56,6 +57,7 @@ public final class TrustedSigners implements SignerCertificateCheck, SigningCert
         this.profiles = Objects.requireNonNull(profiles, "profiles");
         this.chains = new Memo<>(cacheEntries);
         this.origins = new Memo<>(cacheEntries);
+        this.decoded = new Memo<>(cacheEntries);
     }
 
     /** The certificates a chain was validated from. */
@@ -116,9 +118,10 @@ public final class TrustedSigners implements SignerCertificateCheck, SigningCert
         role.check(certificate);
         OcspTarget target = OcspTarget.of(chain);
         for (byte[] der : embeddedOcspResponses) {
-            OcspResponse response = OcspResponse.decode(der);
+            String digest = java.util.HexFormat.of().formatHex(sha256(der));
+            OcspResponse response = decode(digest, der);
             if (response.serialNumber().equals(certificate.getSerialNumber())) {
-                OriginKey key = new OriginKey(java.util.HexFormat.of().formatHex(sha256(der)), chain.leaf(), chain.issuer());
+                OriginKey key = new OriginKey(digest, chain.leaf(), chain.issuer());
                 if (origins.get(key) == null) {
                     ocsp.verifyOrigin(response, target);
                     origins.put(key, Boolean.TRUE);
@@ -129,6 +132,17 @@ public final class TrustedSigners implements SignerCertificateCheck, SigningCert
         }
         throw new ZholException(FaultCode.of(ErrorCode.MISSING_VALIDATION_INFO), Origin.CLIENT,
                 "No OCSP response came with the certificate " + certificate.getSubjectX500Principal().getName(), null);
+    }
+
+    /** {@link OcspResponse#decode}, remembered by the SHA-256 of the bytes (decoding is a pure function of them). */
+    private OcspResponse decode(String digest, byte[] der) {
+        OcspResponse known = decoded.get(digest);
+        if (known != null) {
+            return known;
+        }
+        OcspResponse response = OcspResponse.decode(der);
+        decoded.put(digest, response);
+        return response;
     }
 
     /**

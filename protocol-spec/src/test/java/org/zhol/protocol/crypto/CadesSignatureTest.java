@@ -75,6 +75,48 @@ public class CadesSignatureTest {
                 .isInstanceOfSatisfying(ZholException.class, e -> assertThat(e.code().camel()).isEqualTo(code));
     }
 
+    /**
+     * A verifier keeps a ready key per signer certificate (SignerKeys); once it has verified a good
+     * signature, later signatures by the same certificate must still have every part checked.
+     */
+    @ParameterizedTest
+    @CsvSource({"false,BC", "false,JCA", "true,JCA"})
+    void aVerifierThatKnowsTheSignerStillChecksEverySignature(boolean rsa, String provider) throws Exception {
+        SignatureFixture fixture = SignatureFixture.create(rsa);
+        CadesVerifier verifier = new CadesVerifier(provider(provider));
+        Instant now = Instant.now();
+        CadesSigner signer = fixture.cadesSigner();
+        assertThat(verifier.verify(signer.sign(CONTENT, now, List.of()), CONTENT).signer())
+                .isEqualTo(fixture.certificate);
+
+        byte[] flipped = signer.sign(CONTENT, now, List.of());
+        flipLastSignatureByte(flipped);
+        assertThat(codeOf(verifier, flipped, CONTENT)).isEqualTo("InvalidSignatureValue");
+        byte[] otherContent = CONTENT.clone();
+        otherContent[1] ^= 1;
+        assertThat(codeOf(verifier, signer.sign(CONTENT, now, List.of()), otherContent))
+                .isEqualTo("InvalidSignatureValue");
+        Instant afterExpiry = fixture.certificate.getNotAfter().toInstant().plusSeconds(60);
+        assertThat(codeOf(verifier, signer.sign(CONTENT, afterExpiry, List.of()), CONTENT)).isEqualTo("CertValidation");
+        Instant beforeIssue = fixture.certificate.getNotBefore().toInstant().minusSeconds(60);
+        assertThat(codeOf(verifier, signer.sign(CONTENT, beforeIssue, List.of()), CONTENT)).isEqualTo("CertValidation");
+        // And a signature by another key under the same subject is not taken for the known one.
+        SignatureFixture other = SignatureFixture.create(rsa);
+        assertThat(verifier.verify(other.cadesSigner().sign(CONTENT, now, List.of()), CONTENT).signer())
+                .isEqualTo(other.certificate);
+        assertThat(verifier.verify(signer.sign(CONTENT, now, List.of()), CONTENT).signer())
+                .isEqualTo(fixture.certificate);
+    }
+
+    private static String codeOf(CadesVerifier verifier, byte[] cms, byte[] content) {
+        try {
+            verifier.verify(cms, content);
+            return "passed";
+        } catch (ZholException e) {
+            return e.code().camel();
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"1.2.3", "short-rsa"})
     void rejectsKeysOtherThanP256AndRsa2048(String kind) throws Exception {

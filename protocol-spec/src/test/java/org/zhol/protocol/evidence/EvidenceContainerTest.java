@@ -133,6 +133,41 @@ class EvidenceContainerTest {
         assertThat(report).hasSize(2 * entries.size());
     }
 
+    /**
+     * The verifier remembers what containers of a batch share (the signer's key and trust path, the
+     * checkpoint, its evidence record, the token). Once it has passed the good container, every byte
+     * of those shared files, flipped, must still fail; and the good container still passes after.
+     */
+    @Test
+    void aVerifierThatPassedTheGoodContainerStillDetectsEveryFlippedByteOfTheSharedFiles() throws IOException {
+        assertThat(verifier.verify("full", FULL).passed()).isTrue();
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("META-INF/signature.p7s", "signature|certificate");
+        expected.put("META-INF/evidencerecord.ers", "evidence-record|timestamp");
+        expected.put("META-INF/zhol/checkpoint.txt", "checkpoint");
+        expected.put("META-INF/zhol/checkpoint.p7s", "checkpoint");
+        expected.put("META-INF/zhol/checkpoint.ers", "checkpoint");
+        expected.put("META-INF/zhol/timestamp.tst", "timestamp");
+        Map<String, byte[]> entries = entries(FULL);
+        int tried = 0;
+        for (Map.Entry<String, String> file : expected.entrySet()) {
+            byte[] original = entries.get(file.getKey());
+            for (int position = 0; position < original.length; position++) {
+                Map<String, byte[]> tampered = new LinkedHashMap<>(entries);
+                byte[] bytes = original.clone();
+                bytes[position] ^= 0x01;
+                tampered.put(file.getKey(), bytes);
+                Verdict verdict = verifier.verify(file.getKey(), zip(tampered));
+                assertThat(verdict.failure()).as("%s byte %d", file.getKey(), position).isPresent();
+                assertThat(file.getValue().split("\\|")).as("%s byte %d: %s", file.getKey(), position,
+                        verdict.toText()).contains(verdict.failure().get().check().code());
+                tried++;
+            }
+        }
+        assertThat(tried).isGreaterThan(3000);
+        assertThat(verifier.verify("full again", FULL).passed()).isTrue();
+    }
+
     @Test
     void structuralAttacksAreRefused() throws IOException {
         Map<String, byte[]> entries = entries(FULL);

@@ -45,6 +45,7 @@ public final class MessageLogService implements AutoCloseable {
         }
     }
 
+    private final Parts parts;
     private final MessageLog log;
     private final Checkpointer checkpointer;
     private final Timestamper timestamper;
@@ -53,6 +54,7 @@ public final class MessageLogService implements AutoCloseable {
     private boolean started;
 
     public MessageLogService(MessageLogConfig config, SecurityServerId logId, Parts parts, Clock clock) {
+        this.parts = parts;
         this.log = new MessageLog(config, logId, parts.records(), clock);
         this.checkpointer = new Checkpointer(log, parts.checkpoints(), parts.signing(), clock,
                 config.checkpointInterval());
@@ -63,12 +65,19 @@ public final class MessageLogService implements AutoCloseable {
                 parts.archives(), clock));
     }
 
-    /** Starts the log, then the checkpointer, then the timestamper; on failure stops what started. */
+    /**
+     * Checks the store ({@link LogIntegrity}), then starts the log, the checkpointer, the timestamper and
+     * the archiver; on failure stops what started.
+     *
+     * @throws org.zhol.protocol.error.ZholException {@code LogInconsistent} when records were deleted or
+     *                                               the tree was rewritten
+     */
     public synchronized MessageLogService start() {
         if (started) {
             throw new IllegalStateException("the message log is already started");
         }
         try {
+            LogIntegrity.check(parts.records(), parts.checkpoints(), parts.archives());
             log.start();
             checkpointer.start();
             timestamper.start();

@@ -42,6 +42,12 @@ public interface LogRecordRepository extends SubtreeHashes {
     /** When a record was logged; empty when there is no such record (never logged, or cleaned). */
     Optional<Instant> loggedAt(long leafIndex);
 
+    /**
+     * The smallest leaf index at or above {@code from} whose record is missing, or whose stored leaf hash
+     * is not the tree's leaf; empty when every leaf from there on has its record.
+     */
+    java.util.OptionalLong firstUnmatchedLeaf(long from);
+
     /** How many {@link #append} transactions have committed since this repository was made. */
     long appendTransactions();
 }

@@ -120,6 +120,22 @@ public final class SqlLogRecordRepository implements LogRecordRepository {
     }
 
     @Override
+    public java.util.OptionalLong firstUnmatchedLeaf(long from) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT MIN(n.node_index) FROM ml_tree_node n"
+                    + " LEFT JOIN ml_record r ON r.leaf_index = n.node_index"
+                    + " WHERE n.tree_level = 0 AND n.node_index >= ? AND (r.leaf_index IS NULL OR r.leaf_hash <> n.hash)")) {
+                s.setLong(1, from);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    long leaf = r.getLong(1);
+                    return r.wasNull() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(leaf);
+                }
+            }
+        });
+    }
+
+    @Override
     public byte[] hash(int level, long index) {
         return db.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement(

@@ -48,6 +48,7 @@ public final class Database implements AutoCloseable {
         hikari.setMinimumIdle(1);
         hikari.setPoolName("zhol-db");
         hikari.setAutoCommit(true);
+        hikari.setExceptionOverride(new EvictClosedH2());
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(hikari);
@@ -66,6 +67,28 @@ public final class Database implements AutoCloseable {
             throw ZholException.internal(ErrorCode.DATABASE_ERROR, "Cannot migrate the database " + config, e);
         }
         return new Database(pool, config);
+    }
+
+    /** H2's SQL states "database is closed" (90098) and "database called at shutdown" (90121). */
+    private static final java.util.Set<String> H2_CLOSED = java.util.Set.of("90098", "90121");
+
+    /**
+     * Tells the pool to drop a connection whose embedded H2 database has closed itself. H2 closes an
+     * embedded database for good when a write fails (a full disk); its connections then fail forever,
+     * and the pool, which knows only the standard "connection lost" states, would keep handing them out.
+     * A new connection opens the database again from its file once it can, so the server recovers by
+     * itself when space returns.
+     */
+    private static final class EvictClosedH2 implements com.zaxxer.hikari.SQLExceptionOverride {
+        @java.lang.Override
+        public Override adjudicate(SQLException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql && H2_CLOSED.contains(String.valueOf(sql.getSQLState()))) {
+                    return Override.MUST_EVICT;
+                }
+            }
+            return Override.CONTINUE_EVICT;
+        }
     }
 
     public DataSource dataSource() {
