@@ -504,7 +504,7 @@ def versions(java_home, java_opts):
 def parse_args():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], prog="./zhol bench")
     p.add_argument("--duration", type=int, default=10, help="seconds of each measured wrk run (10)")
-    p.add_argument("--warmup", type=int, default=5, help="seconds of warm-up per system and workload (5)")
+    p.add_argument("--warmup", type=int, default=15, help="seconds of warm-up per system and workload (15)")
     p.add_argument("--rounds", type=int, default=3, help="rounds of baseline then Zhol (3)")
     p.add_argument("--connections", type=int, default=32, help="wrk connections of the throughput runs (32)")
     p.add_argument("--body-mib", type=int, default=1024, help="the large body, MiB (1024)")
@@ -545,10 +545,14 @@ def main():
     started = datetime.datetime.now(datetime.timezone.utc)
     work = Path(tempfile.mkdtemp(prefix="zhol-bench-"))
     sandbox, nginx = Sandbox(work, java, o.sandbox_classpath, java_opts), Nginx(work)
+    bench = Bench(o, work, java_home)
+    failure = None
     try:
         sandbox.start(o.ready_timeout)
+        meta["sandbox_command"] = sandbox.shown
+        meta["zhol_aot"] = sandbox.aot
+        meta["sandbox_ready_s"] = sandbox.ready_seconds
         nginx.certificates()
-        bench = Bench(o, work, java_home)
         answers, bodies, ids = backend_answers(sandbox, work)
         nginx.configure(answers, sandbox.ports["demo"])
         nginx.start()
@@ -557,18 +561,25 @@ def main():
         throughput(bench, sandbox, nginx, bodies, ids)
         half_load(bench, sandbox, nginx, ids)
         large_body(bench, sandbox, nginx, work, o)
-        meta["sandbox_ready_s"] = sandbox.ready_seconds
-        meta["sandbox_peak_rss_mib"] = round(status_kb(sandbox.pid, "VmHWM") / 1024, 1)
-        meta["sandbox_command"] = sandbox.shown
-        meta["zhol_aot"] = sandbox.aot
-        meta["nginx_command"] = " ".join(nginx.command)
-        meta["nginx_conf"] = (nginx.prefix / "nginx.conf").read_text()
+    except (Exception, SystemExit) as e:  # fail() and SIGTERM exit; what was measured is still written
+        failure = "%s: %s" % (type(e).__name__, e)
     finally:
+        if sandbox.process and sandbox.process.poll() is None:
+            meta["sandbox_peak_rss_mib"] = round(status_kb(sandbox.pid, "VmHWM") / 1024, 1)
+        if nginx.process:
+            meta["nginx_command"] = " ".join(nginx.command)
+            meta["nginx_conf"] = (nginx.prefix / "nginx.conf").read_text()
         nginx.stop()
         sandbox.stop()
     meta["finished"] = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
     meta["started"] = started.isoformat(timespec="seconds")
     meta["options"] = {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(o).items()}
+    if failure:
+        meta["incomplete"] = failure
+        if bench.runs:
+            write_results(o, meta, bench, started)
+        log("the run did not complete (%s); the work directory %s is kept" % (failure, work))
+        sys.exit(1)
     write_results(o, meta, bench, started)
     shutil.rmtree(work, ignore_errors=True)
 
@@ -714,7 +725,7 @@ def write_results(o, meta, bench, started):
     for workload in ("get", "post16k", "soap", "latency"):
         summary[workload] = {key: summarise(runs, workload, key)
                              for key in ("rps", "p50_ms", "p99_ms", "p999_ms", "cpu_ms_per_request")}
-    summary["latency"]["target_rps"] = bench.half_load_targets
+    summary["latency"]["target_rps"] = getattr(bench, "half_load_targets", {})
     for direction in ("upload", "download"):
         summary["large-" + direction] = {"mb_per_s": summarise(runs, "large-" + direction, "mb_per_s"),
                                          "peak_rss_mib": summarise(runs, "large-" + direction, "peak_rss_mib")}
@@ -744,6 +755,9 @@ def markdown(o, meta, summary, bench):
     add = out.append
     add("# Zhol against an nginx baseline, %s" % meta["started"][:10])
     add("")
+    if meta.get("incomplete"):
+        add("**Incomplete run:** %s. What was measured before is below." % meta["incomplete"])
+        add("")
     add("`./zhol bench` (bench/bin/bench.py)%s. Baseline: nginx with 2 workers as proxy A (plain HTTP in), "
         "mutual TLS 1.3 to nginx as proxy B, then a static backend answering the demo provider's bytes; "
         "keep-alive upstreams. Zhol: the sandbox in one JVM (SS1, SS2, the central server, the dev CA/OCSP/TSA "
@@ -799,7 +813,7 @@ def markdown(o, meta, summary, bench):
         "req/s wanted; the achieved rate is the req/s column). Each connection pauses a fixed time after each "
         "answer (a wrk `delay()`), calibrated by a short run; this is a closed loop, so a stall delays the "
         "requests behind it instead of counting them late (no coordinated-omission correction)."
-        % (fmt(bench.half_load_targets["baseline"]), fmt(bench.half_load_targets["zhol"])))
+        % (fmt(summary["latency"]["target_rps"].get("baseline")), fmt(summary["latency"]["target_rps"].get("zhol"))))
     add("")
     add("## Large body (%d MiB, curl, one at a time)" % o.body_mib)
     add("")
@@ -823,9 +837,9 @@ def markdown(o, meta, summary, bench):
     for key in ("commit", "java", "java_opts", "nginx", "wrk", "openssl", "curl", "kernel", "cpu", "cores",
                 "load_before", "sandbox_ready_s", "sandbox_peak_rss_mib", "started", "finished"):
         add("- %s: %s" % (key.replace("_", " "), meta.get(key)))
-    add("- sandbox: `%s` (JAVA_OPTS=`%s`, ZHOL_AOT=%s)" % (meta["sandbox_command"], meta["java_opts"],
+    add("- sandbox: `%s` (JAVA_OPTS=`%s`, ZHOL_AOT=%s)" % (meta.get("sandbox_command"), meta["java_opts"],
                                                          meta.get("zhol_aot")))
-    add("- nginx: `%s` (configuration in the .json file, `meta.nginx_conf`)" % meta["nginx_command"])
+    add("- nginx: `%s` (configuration in the .json file, `meta.nginx_conf`)" % meta.get("nginx_command"))
     add("- the Lua scripts set the method, headers and body; the 16 KiB POST body is the person's current address "
         "padded with an extra JSON field; SOAP posts the sandbox's getPerson.xml")
     for workload, systems in bench.commands.items():
