@@ -464,7 +464,7 @@ class Bench:
 
 
 def median(values):
-    return round(statistics.median(values), 3) if values else None
+    return round(statistics.median(values), 6) if values else None
 
 
 def summarise(runs, workload, key):
@@ -504,7 +504,7 @@ def versions(java_home, java_opts):
 def parse_args():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], prog="./zhol bench")
     p.add_argument("--duration", type=int, default=10, help="seconds of each measured wrk run (10)")
-    p.add_argument("--warmup", type=int, default=15, help="seconds of warm-up per system and workload (15)")
+    p.add_argument("--warmup", type=int, default=30, help="seconds of warm-up per system and workload (30)")
     p.add_argument("--rounds", type=int, default=3, help="rounds of baseline then Zhol (3)")
     p.add_argument("--connections", type=int, default=32, help="wrk connections of the throughput runs (32)")
     p.add_argument("--body-mib", type=int, default=1024, help="the large body, MiB (1024)")
@@ -515,6 +515,8 @@ def parse_args():
                    help="run SandboxMain on this class path instead of `./zhol sandbox` (the tests)")
     p.add_argument("--java", default=None, help="the java binary for --sandbox-classpath")
     p.add_argument("--ready-timeout", type=int, default=300, help="longest wait for the sandbox, s (300)")
+    p.add_argument("--render", type=Path, default=None,
+                   help="only write the .md (and the .json's summary) again from a results .json")
     p.add_argument("--smoke", action="store_true",
                    help="a tiny run that only shows the harness works: no warm-up, 1-s runs, 1 round, an 8 MiB "
                         "body, the quick JIT")
@@ -524,10 +526,23 @@ def parse_args():
     return o
 
 
+def render(path):
+    """Writes DIR/STEM.md and the summary of DIR/STEM.json again from the runs that the .json holds."""
+    document = json.loads(path.read_text())
+    o = argparse.Namespace(**document["meta"]["options"])
+    o.out, o.name = path.parent, path.stem
+    bench = argparse.Namespace(runs=document["runs"], commands=document["commands"],
+                               half_load_targets=document["summary"]["latency"].get("target_rps", {}))
+    write_results(o, document["meta"], bench, None)
+
+
 def main():
     # A SIGTERM (a test's time-out, a Ctrl-C of the launcher) still stops nginx and the sandbox.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     o = parse_args()
+    if o.render:
+        render(o.render)
+        return
     for tool in ("wrk", "nginx", "openssl", "curl"):
         if not shutil.which(tool):
             fail("%s is missing (Debian/Ubuntu: apt-get install wrk nginx openssl curl)" % tool)
