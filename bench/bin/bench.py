@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import re
+import resource
 import shutil
 import signal
 import socket
@@ -143,6 +144,12 @@ def jstat(java_home, pid):
     committed = sum(number(k) for k in ("S0C", "S1C", "EC", "OC"))
     return {"heap_used_mib": round(used / 1024, 1), "heap_committed_mib": round(committed / 1024, 1),
             "gc_count": int(number("YGC") + number("FGC") + number("CGC")), "gc_seconds": number("GCT")}
+
+
+def client_cpu():
+    """CPU seconds of this harness's finished children (wrk, curl) so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def free_port():
@@ -379,13 +386,18 @@ class Bench:
         pids = system.pids()
         gc_before = jstat(self.java_home, system.pid) if isinstance(system, Sandbox) else None
         cpu_before, busy_before, wall_before = cpu_seconds(pids), machine_busy(), time.monotonic()
+        client_before = client_cpu()
         result = fn()
         wall = time.monotonic() - wall_before
         pids = system.pids()
         busy_after = machine_busy()
         result["server_cpu_s"] = round(cpu_seconds(pids) - cpu_before, 2)
+        result["client_cpu_s"] = round(client_cpu() - client_before, 2)
         result["machine_busy_cores"] = round(
             (busy_after[0] - busy_before[0]) / max(1, busy_after[1] - busy_before[1]) * os.cpu_count(), 2)
+        # What the rest of the machine (other jobs) took meanwhile, in cores: it disturbs the measurement.
+        result["other_cores"] = round(max(0.0, result["machine_busy_cores"]
+                                          - (result["server_cpu_s"] + result["client_cpu_s"]) / max(wall, 0.001)), 2)
         result["wall_s"] = round(wall, 2)
         if gc_before is not None:
             gc_after = jstat(self.java_home, system.pid)
@@ -687,7 +699,9 @@ def half_load(bench, sandbox, nginx, ids):
         interval_ms = 1000 * connections[name] / rate[name]
         system, url, script = targets[name]
         trial = bench.wrk(url, script(max(1, round(interval_ms))), max(1, min(3, bench.o.warmup)), connections[name])
-        pause[name] = max(1, round(interval_ms - trial["mean_ms"]))
+        # Never below half the interval: on an overloaded machine the calibration's latency is large, and a
+        # pause near 0 would offer far more than half the load.
+        pause[name] = max(1, round(interval_ms / 2), round(interval_ms - trial["mean_ms"]))
         log("half load of %s: %.1f req/s wanted, %d connections pausing %d ms (calibration: %.1f req/s)"
             % (name, rate[name], connections[name], pause[name], trial["rps"]))
     bench.half_load_targets = {k: round(v, 1) for k, v in rate.items()}
@@ -785,7 +799,8 @@ def markdown(o, meta, summary, bench):
     add("CPU per request is the user+system time of the server processes (the sandbox JVM; nginx's master "
         "and workers) over the run, divided by the requests; it includes each side's backend (the demo "
         "provider in the JVM; the static server in nginx). `busy` is how many of the machine's cores were "
-        "busy in the run, everything counted: it shows how much else ran (other builds share this machine).")
+        "busy in the run, everything counted; `others` is that minus the server processes and the client (wrk or "
+        "curl): the cores that other jobs on the machine took meanwhile, which disturb the measurement.")
     add("")
     add("## Summary (medians of the rounds; ratio = Zhol / baseline, per round, then its median)")
     add("")
@@ -811,17 +826,18 @@ def markdown(o, meta, summary, bench):
     add("")
     add("## Throughput runs (wrk -t1 -c%d)" % o.connections)
     add("")
-    add("| workload | run | req/s | p50 ms | p99 ms | p99.9 ms | CPU ms/req | busy | GC (n, ms) | heap used/committed MiB | errors |")
-    add("|---|---|---|---|---|---|---|---|---|---|---|")
+    add("| workload | run | req/s | p50 ms | p99 ms | p99.9 ms | CPU ms/req | busy | others | GC (n, ms) | heap used/committed MiB | errors |")
+    add("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in runs:
         if r["workload"] in ("get", "post16k", "soap", "latency"):
             gc = "%d, %s" % (r["gc_count"], fmt(r["gc_ms"])) if "gc_count" in r else "–"
             heap = "%s / %s" % (fmt(r["heap_used_mib"]), fmt(r["heap_committed_mib"])) if "heap_used_mib" in r else "–"
             label = r["workload"] + ("" if r["workload"] != "latency" else " (c%d, %d ms pause)"
                                      % (r["connections"], r["pause_ms"]))
-            add("| %s | %s %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+            add("| %s | %s %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
                 label, r["system"], r["round"], fmt(r["rps"]), fmt(r["p50_ms"], 2), fmt(r["p99_ms"], 2),
-                fmt(r["p999_ms"], 2), fmt(r["cpu_ms_per_request"], 3), fmt(r["machine_busy_cores"], 2), gc, heap,
+                fmt(r["p999_ms"], 2), fmt(r["cpu_ms_per_request"], 3), fmt(r["machine_busy_cores"], 2),
+                fmt(r.get("other_cores"), 2), gc, heap,
                 r["errors"] if r["errors"] == 0 else "%d %s" % (r["errors"], r["error_detail"])))
     add("")
     add("Latency at half load: GETs paced at half of each system's median GET rate (baseline %s req/s, Zhol %s "
@@ -837,15 +853,16 @@ def markdown(o, meta, summary, bench):
         "the same body through both nginx proxies (unbuffered) to the same demo provider. Peak RSS: the largest "
         "resident size sampled every 50 ms during the transfer (the sandbox JVM, or nginx's processes summed).")
     add("")
-    add("| direction | run | MB/s | seconds | peak RSS MiB | server CPU s | busy | GC (n, ms) | heap used/committed MiB |")
-    add("|---|---|---|---|---|---|---|---|---|")
+    add("| direction | run | MB/s | seconds | peak RSS MiB | server CPU s | busy | others | GC (n, ms) | heap used/committed MiB |")
+    add("|---|---|---|---|---|---|---|---|---|---|")
     for r in runs:
         if r["workload"].startswith("large-"):
             gc = "%d, %s" % (r["gc_count"], fmt(r["gc_ms"])) if "gc_count" in r else "–"
             heap = "%s / %s" % (fmt(r["heap_used_mib"]), fmt(r["heap_committed_mib"])) if "heap_used_mib" in r else "–"
-            add("| %s | %s %d | %s | %s | %s | %s | %s | %s | %s |" % (
+            add("| %s | %s %d | %s | %s | %s | %s | %s | %s | %s | %s |" % (
                 r["workload"][6:], r["system"], r["round"], fmt(r["mb_per_s"]), fmt(r["seconds"], 2),
-                fmt(r["peak_rss_mib"]), fmt(r["server_cpu_s"], 2), fmt(r["machine_busy_cores"], 2), gc, heap))
+                fmt(r["peak_rss_mib"]), fmt(r["server_cpu_s"], 2), fmt(r["machine_busy_cores"], 2),
+                fmt(r.get("other_cores"), 2), gc, heap))
     add("")
     add("## Set-up")
     add("")
