@@ -17,8 +17,9 @@ import org.zhol.server.http.Router;
 
 /**
  * The demo provider information system: plain HTTP, no Zhol inside. Its routes, which the sandbox
- * registers as the {@code persons} REST service (base URL {@code http://host:port/persons}) and the
- * {@code getPerson} SOAP service:
+ * registers as the {@code persons} REST service (base URL {@code http://host:port/persons}), the
+ * {@code blobs} REST service (base URL {@code http://host:port/blobs}) and the {@code getPerson} SOAP
+ * service:
  *
  * <pre>
  * GET  /persons/openapi.json              the OpenAPI 3 document of the REST service
@@ -27,7 +28,12 @@ import org.zhol.server.http.Router;
  * POST /persons/{id}/address-changes      body {"address":"..."}: 201 with the recorded change
  * POST /soap                              SOAP 4.0 getPerson
  * GET  /soap/persons.wsdl                 the WSDL of getPerson
+ * POST /blobs/digest                      a body of any size (at most 8 GiB), streamed: {"bytes":N,"sha256":"hex"}
+ * GET  /blobs/{bytes}                     that many bytes of a fixed pattern, streamed ({@link Blobs})
+ * GET  /openapi/blobs.json                the OpenAPI 3 document of the blobs service
  * </pre>
+ *
+ * The small routes take bodies up to 64 KiB; the blobs routes stream in constant memory.
  */
 public final class DemoProvider implements AutoCloseable {
 
@@ -39,6 +45,7 @@ public final class DemoProvider implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final byte[] openApi = resource("persons-openapi.json");
     private final byte[] wsdl = resource("persons.wsdl");
+    private final byte[] blobsOpenApi = resource("blobs-openapi.json");
     private final HttpServer server;
 
     /** A provider over {@code directory}, listening on {@code host:port} (0 = any free port) once started. */
@@ -53,9 +60,10 @@ public final class DemoProvider implements AutoCloseable {
                 .post("/soap", this::soap)
                 .get("/soap/persons.wsdl", r -> new HttpResponse(200, "text/xml; charset=UTF-8", wsdl,
                         java.util.Map.of()))
+                .get("/openapi/blobs.json", r -> HttpResponse.json(200, blobsOpenApi))
                 .build();
         this.server = new HttpServer(HttpServerConfig.plain("demo-provider", host, port)
-                .withMaxBodyBytes(64 * 1024), router, json);
+                .withMaxBodyBytes(64 * 1024), router, json, BlobHandler::new);
     }
 
     /** Starts listening. */

@@ -25,9 +25,9 @@ import org.zhol.server.config.ListenerConfig;
  * The sandbox federation of instance {@code DEV}, set up from nothing through the real flows: the dev CA
  * with its OCSP responder and the dev TSA; a central server approving registrations by policy; SS1 of the
  * Tax Board ({@code DEV/GOV/2002}) hosting the client subsystem {@code TAXES}; SS2 of the Population
- * Register ({@code DEV/GOV/1001}) hosting the provider subsystem {@code REGISTRY}, whose REST service
- * {@code persons} and SOAP service {@code getPerson} the demo provider serves, with access rights
- * granted to {@code DEV/GOV/2002/TAXES}. Both security servers log every message, sign a checkpoint
+ * Register ({@code DEV/GOV/1001}) hosting the provider subsystem {@code REGISTRY}, whose REST services
+ * {@code persons} and {@code blobs} and SOAP service {@code getPerson} the demo provider serves, with access
+ * rights granted to {@code DEV/GOV/2002/TAXES}. Both security servers log every message, sign a checkpoint
  * of their log every second and have it time-stamped by the dev TSA every
  * {@link #TIMESTAMPING_INTERVAL}.
  *
@@ -53,6 +53,8 @@ public final class Sandbox implements AutoCloseable {
     public static final SecurityServerId SS2 = new SecurityServerId(POPULATION_REGISTER, "SS2");
     /** The REST service code. */
     public static final String REST_SERVICE = "persons";
+    /** The REST service of large bodies (the demo provider's {@code /blobs}). */
+    public static final String BLOBS_SERVICE = "blobs";
     /** The SOAP service code. */
     public static final String SOAP_SERVICE = "getPerson";
     /** How often the sandbox's security servers stamp their message logs. */
@@ -231,9 +233,13 @@ public final class Sandbox implements AutoCloseable {
         String base = "http://" + config.host() + ":" + demo.port();
         ss2.addRestService(REGISTRY, REST_SERVICE, URI.create(base + "/persons"),
                 URI.create(base + "/persons/openapi.json"));
+        ss2.addRestService(REGISTRY, BLOBS_SERVICE, URI.create(base + "/blobs"),
+                URI.create(base + "/openapi/blobs.json"));
         ss2.addSoapService(REGISTRY, SOAP_SERVICE, URI.create(base + "/soap"), URI.create(base + "/soap/persons.wsdl"));
         ss2.grant(REGISTRY, REST_SERVICE, TAXES, "GET", "/**");
         ss2.grant(REGISTRY, REST_SERVICE, TAXES, "POST", "/{id}/address-changes");
+        ss2.grant(REGISTRY, BLOBS_SERVICE, TAXES, "GET", "/*");
+        ss2.grant(REGISTRY, BLOBS_SERVICE, TAXES, "POST", "/digest");
         ss2.grant(REGISTRY, SOAP_SERVICE, TAXES, "*", "**");
     }
 

@@ -73,8 +73,9 @@ public final class SandboxGuide {
         out.append(String.format("  SS2  %s (Population Register), provider subsystem %s%n", Sandbox.SS2.toPath(),
                 Sandbox.REGISTRY.toPath()));
         out.append(servers(h, p.ss2(), state.ss2Token()));
-        out.append(String.format("       services: %s (REST, http://%s:%d/persons), %s (SOAP, http://%s:%d/soap)%n",
-                Sandbox.REST_SERVICE, h, p.demo(), Sandbox.SOAP_SERVICE, h, p.demo()));
+        out.append(String.format("       services: %s (REST, http://%s:%d/persons), %s (REST, http://%s:%d/blobs), "
+                + "%s (SOAP, http://%s:%d/soap)%n", Sandbox.REST_SERVICE, h, p.demo(), Sandbox.BLOBS_SERVICE, h,
+                p.demo(), Sandbox.SOAP_SERVICE, h, p.demo()));
         out.append(String.format("  central server  registration https://%s:%d/  download http://%s:%d/  "
                 + "admin http://%s:%d (token %s)%n", h, p.centralRegistration(), h, p.centralDownload(), h,
                 p.centralAdmin(), state.centralToken()));

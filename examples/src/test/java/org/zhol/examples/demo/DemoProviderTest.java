@@ -140,4 +140,57 @@ class DemoProviderTest {
         assertThat(refused.statusCode()).isEqualTo(500);
         assertThat(refused.body()).contains("not a well-formed SOAP envelope").doesNotContain("root:");
     }
+
+    @Test
+    void digestsABodyFarLargerThanTheSmallRoutesTakeAndKeepsTheConnection() throws Exception {
+        long size = (24L << 20) + 123; // 24 MiB and a bit, chunked: far above the 64 KiB of the small routes
+        HttpResponse<String> digested = send(HttpRequest.newBuilder(uri("/blobs/digest"))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> Blobs.content(size))));
+        assertThat(digested.statusCode()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(digested.body());
+        assertThat(answer.get("bytes").asLong()).isEqualTo(size);
+        assertThat(answer.get("sha256").asText()).isEqualTo(sha256(Blobs.content(size)));
+        // The same client (its pooled connection) still reaches the small routes.
+        assertThat(send(HttpRequest.newBuilder(uri("/persons/" + PersonDirectory.FIRST_ID))).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void sendsAsManyBytesAsAskedForInThePattern() throws Exception {
+        long size = (16L << 20) + 7;
+        HttpResponse<java.io.InputStream> blob = HTTP.send(HttpRequest.newBuilder(uri("/blobs/" + size)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(blob.statusCode()).isEqualTo(200);
+        assertThat(blob.headers().firstValueAsLong("content-length")).hasValue(size);
+        assertThat(sha256(blob.body())).isEqualTo(sha256(Blobs.content(size)));
+        HttpResponse<String> empty = send(HttpRequest.newBuilder(uri("/blobs/0")));
+        assertThat(empty.statusCode()).isEqualTo(200);
+        assertThat(empty.body()).isEmpty();
+    }
+
+    @Test
+    void refusesOtherBlobRoutesAndServesItsOpenApiDocument() throws Exception {
+        assertThat(send(HttpRequest.newBuilder(uri("/blobs/nothing"))).statusCode()).isEqualTo(404);
+        assertThat(send(HttpRequest.newBuilder(uri("/blobs/digest"))).statusCode()).isEqualTo(405);
+        assertThat(send(HttpRequest.newBuilder(uri("/blobs/" + (Blobs.MAX_BYTES + 1)))).statusCode())
+                .isEqualTo(405);
+        HttpResponse<String> refused = send(HttpRequest.newBuilder(uri("/blobs/5"))
+                .PUT(HttpRequest.BodyPublishers.ofString("x")));
+        assertThat(refused.statusCode()).isEqualTo(405);
+        assertThat(JSON.readTree(refused.body()).get("type").asText()).isEqualTo("bad_request");
+        HttpResponse<String> openApi = send(HttpRequest.newBuilder(uri("/openapi/blobs.json")));
+        assertThat(JSON.readTree(openApi.body()).at("/paths").has("/digest")).isTrue();
+    }
+
+    private static String sha256(java.io.InputStream in) throws Exception {
+        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+        try (in) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return java.util.HexFormat.of().formatHex(digest.digest());
+    }
 }

@@ -4,6 +4,7 @@ package org.zhol.server.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.zhol.protocol.error.ErrorCode;
 import org.zhol.protocol.error.ZholException;
 
@@ -28,14 +30,27 @@ public final class HttpServer implements AutoCloseable {
     private final HttpServerConfig config;
     private final HttpHandler handler;
     private final ObjectMapper json;
+    private final Supplier<? extends ChannelHandler> streams;
     private EventLoopGroup group;
     private ExecutorService executor;
     private Channel channel;
 
     public HttpServer(HttpServerConfig config, HttpHandler handler, ObjectMapper json) {
+        this(config, handler, json, null);
+    }
+
+    /**
+     * A listener whose connections each get a handler from {@code streams} in front of the aggregation:
+     * it sees the decoded head and body chunks of every request, answers the requests whose bodies it
+     * streams itself (bodies larger than {@code maxBodyBytes}, which the aggregation would refuse), and
+     * passes every other message on unchanged. Used by the demo provider's large-body service.
+     */
+    public HttpServer(HttpServerConfig config, HttpHandler handler, ObjectMapper json,
+            Supplier<? extends ChannelHandler> streams) {
         this.config = config;
         this.handler = handler;
         this.json = json;
+        this.streams = streams;
     }
 
     /**
@@ -56,7 +71,7 @@ public final class HttpServer implements AutoCloseable {
         try {
             channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new HttpServerInitializer(config, shared))
+                    .childHandler(new HttpServerInitializer(config, shared, streams))
                     .bind(config.host(), config.port()).sync().channel();
         } catch (Exception e) {
             close();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 package org.zhol.server.http;
 
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
@@ -9,16 +10,23 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
-/** The whole pipeline of a small-request listener: TLS, HTTP codec with limits, aggregation, dispatch. */
+/**
+ * The whole pipeline of a small-request listener: TLS, HTTP codec with limits, the optional streaming
+ * handler (see {@link HttpServer}), aggregation, dispatch.
+ */
 final class HttpServerInitializer extends ChannelInitializer<SocketChannel> {
 
     private final HttpServerConfig config;
     private final DispatchHandler.Shared dispatch;
+    private final Supplier<? extends ChannelHandler> streams;
 
-    HttpServerInitializer(HttpServerConfig config, DispatchHandler.Shared dispatch) {
+    HttpServerInitializer(HttpServerConfig config, DispatchHandler.Shared dispatch,
+            Supplier<? extends ChannelHandler> streams) {
         this.config = config;
         this.dispatch = dispatch;
+        this.streams = streams;
     }
 
     @Override
@@ -29,6 +37,9 @@ final class HttpServerInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast("http", new HttpServerCodec(HttpServerConfig.MAX_INITIAL_LINE, HttpServerConfig.MAX_HEADER_BYTES,
                 8192));
         p.addLast("keepAlive", new HttpServerKeepAliveHandler());
+        if (streams != null) {
+            p.addLast("streams", streams.get());
+        }
         p.addLast("aggregate", new HttpObjectAggregator(config.maxBodyBytes()));
         p.addLast("dispatch", new DispatchHandler(dispatch));
     }
