@@ -23,8 +23,8 @@ import org.zhol.server.store.SqlApiTokenStore;
 
 /**
  * The composition root of a central server. The constructor only assigns; {@link #start()} opens and
- * migrates the database, wires the services, starts the admin, registration and download listeners and
- * then the extensions; {@link #close()} stops them in reverse order.
+ * migrates the database, wires the services, starts the admin, download and registration listeners (in
+ * that order) and then the extensions; {@link #close()} stops them in reverse order.
  */
 public final class CentralServer implements AutoCloseable {
 
@@ -32,6 +32,8 @@ public final class CentralServer implements AutoCloseable {
     static final String[] MIGRATIONS = {"classpath:db/support", "classpath:db/central"};
 
     private static final Logger LOG = LoggerFactory.getLogger(CentralServer.class);
+    /** The listeners by name, in the order {@link #ports()} lists them. */
+    private static final List<String> LISTENERS = List.of("admin", "registration", "download");
 
     private final CentralServerConfig config;
     private final List<CentralServerExtension> extensions;
@@ -93,10 +95,12 @@ public final class CentralServer implements AutoCloseable {
             extension.registrationRoutes(registration, context);
             extension.downloadRoutes(download, context);
         }
+        // The plain listeners first: the registration listener's TLS context costs CPU that would
+        // otherwise delay their first answers.
         listen("admin", config.listeners().admin(), api.handler(admin.build()), Optional.empty());
+        listen("download", config.listeners().download(), download.build(), Optional.empty());
         listen("registration", config.listeners().registration(), registration.build(), extensions.stream()
                 .map(e -> e.registrationTls(context)).flatMap(Optional::stream).findFirst());
-        listen("download", config.listeners().download(), download.build(), Optional.empty());
     }
 
     private void listen(String name, ListenerConfig where, HttpHandler handler,
@@ -123,13 +127,16 @@ public final class CentralServer implements AutoCloseable {
     /** The bound port of each listener, by name: {@code admin}, {@code registration}, {@code download}. */
     public synchronized Map<String, Integer> ports() {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        listeners.forEach((name, server) -> {
+        for (String name : LISTENERS) {
+            HttpServer server = listeners.get(name);
             try {
-                ports.put(name, server.port());
+                if (server != null) {
+                    ports.put(name, server.port());
+                }
             } catch (IllegalStateException notStarted) {
                 // a listener that failed to bind has no port
             }
-        });
+        }
         return ports;
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 package org.zhol.centralserver;
 
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -32,8 +33,28 @@ public final class CentralServerMain {
         this.start = new StartCommand(extensions);
     }
 
-    public static void main(String[] args) {
-        System.exit(new CentralServerMain(extensions()).commandLine(args).execute(args));
+    public static void main(String[] args) throws InterruptedException {
+        System.exit(new CentralServerMain(extensions()).execute(new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true), args));
+    }
+
+    /**
+     * Runs the command line on {@code args}: {@code start} with plain options without picocli (see
+     * {@link StartCommand#runDirectly}), everything else on {@link #commandLine(String...)}.
+     *
+     * @return the exit code
+     */
+    public int execute(PrintWriter out, PrintWriter err, String... args) throws InterruptedException {
+        if (args.length > 0 && args[0].equals("start")) {
+            Optional<Integer> exit = start.runDirectly(List.of(args).subList(1, args.length), out, err);
+            if (exit.isPresent()) {
+                return exit.get();
+            }
+        }
+        CommandLine cli = commandLine(args);
+        cli.setOut(out);
+        cli.setErr(err);
+        return cli.execute(args);
     }
 
     /**

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 package org.zhol.centralserver.cli;
 
-import org.zhol.protocol.error.ZholException;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -48,15 +47,7 @@ public final class Commands {
     }
 
     private static CommandLine withFaultHandler(CommandLine cli) {
-        cli.setExecutionExceptionHandler((e, command, parsed) -> {
-            if (e instanceof CliFailure || e instanceof ZholException) {
-                String text = e instanceof ZholException z ? z.faultCode() + ": " + z.detail() : e.getMessage();
-                command.getErr().println("error: " + text);
-                command.getErr().flush();
-                return 1;
-            }
-            throw e;
-        });
+        cli.setExecutionExceptionHandler((e, command, parsed) -> CliFailure.report(e, command.getErr()));
         return cli;
     }
 }

@@ -22,6 +22,15 @@ final class ConfigOptions {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "The data directory (overrides dataDir).")
     Path dataDir;
 
+    /** Options read without picocli ({@link StartArguments}). */
+    static ConfigOptions of(Path file, List<String> overrides, Path dataDir) {
+        ConfigOptions options = new ConfigOptions();
+        options.file = file;
+        options.overrides = new ArrayList<>(overrides);
+        options.dataDir = dataDir;
+        return options;
+    }
+
     /** The defaults, then the file, then {@code --set}, then {@code --data-dir}. */
     CentralServerConfig load() {
         CentralServerConfig config = new ConfigLoader().load(CentralServerConfig.DEFAULTS, file, overrides);

@@ -3,6 +3,7 @@ package org.zhol.centralserver.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.zhol.centralserver.CentralServer;
@@ -38,7 +39,30 @@ public final class StartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        CentralServerConfig config = configOptions.load();
+        return run(configOptions, spec.commandLine().getOut());
+    }
+
+    /**
+     * Runs {@code start ARGS} without picocli when {@link StartArguments} understands {@code args} (the
+     * arguments after {@code start}); faults are printed and give exit code 1, as on the command line.
+     *
+     * @return the exit code, or empty when the arguments need picocli's command line
+     */
+    public Optional<Integer> runDirectly(List<String> args, PrintWriter out, PrintWriter err)
+            throws InterruptedException {
+        Optional<ConfigOptions> options = StartArguments.read(args);
+        if (options.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(run(options.get(), out));
+        } catch (RuntimeException e) {
+            return Optional.of(CliFailure.report(e, err));
+        }
+    }
+
+    private int run(ConfigOptions options, PrintWriter out) throws InterruptedException {
+        CentralServerConfig config = options.load();
         long began = System.nanoTime();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -53,9 +77,10 @@ public final class StartCommand implements Callable<Integer> {
         // cleanly (once it is up) instead of ending the process under it.
         Runtime.getRuntime().addShutdownHook(hook);
         try (CentralServer server = new CentralServer(config, extensions).start()) {
-            report(server, config, (System.nanoTime() - began) / 1_000_000);
+            report(server, config, (System.nanoTime() - began) / 1_000_000, out);
             stopRequested.await();
-            spec.commandLine().getOut().println("Stopping");
+            out.println("Stopping");
+            out.flush();
         } finally {
             stopped.countDown();
             try {
@@ -67,8 +92,7 @@ public final class StartCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void report(CentralServer server, CentralServerConfig config, long millis) {
-        PrintWriter out = spec.commandLine().getOut();
+    private static void report(CentralServer server, CentralServerConfig config, long millis, PrintWriter out) {
         out.println("Central server for instance " + server.context().config().instance() + " started in " + millis
                 + " ms");
         server.ports().forEach((name, port) -> out.println(String.format("  %-13s %s:%d", name,

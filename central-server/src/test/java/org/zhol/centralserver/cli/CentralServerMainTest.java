@@ -20,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.zhol.centralserver.CentralContext;
 import org.zhol.centralserver.CentralServerMain;
 import org.zhol.protocol.testpki.TestPki;
-import picocli.CommandLine;
 
 /** The command line in this process: init, start in a thread, admin commands with --json and text, stop. */
 class CentralServerMainTest {
@@ -142,11 +141,25 @@ class CentralServerMainTest {
                 .contains("Usage: zhol-central start");
     }
 
-    /** Runs {@code args} as {@code main} does: {@code start} on its own command line, the rest on the whole. */
+    @Test
+    void startWithPlainOptionsFailsAsTheCommandLineDoes() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = new CentralServerMain(List.of()).execute(new PrintWriter(out, true), new PrintWriter(err, true),
+                "start", "--data-dir", dir.resolve("never-initialised").toString(), "--set", "listeners.admin.port=0");
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).startsWith("error: ").contains("MalformedServerConf")
+                .contains("run 'init' first");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    /** Runs {@code args} as {@code main} does. */
     private static int execute(CentralServerMain main, StringWriter out, StringWriter err, String... args) {
-        CommandLine cli = main.commandLine(args);
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        try {
+            return main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }
