@@ -24,7 +24,6 @@ import org.zhol.protocol.id.MemberId;
 import org.zhol.protocol.id.ServiceId;
 import org.zhol.protocol.id.SubsystemId;
 import org.zhol.securityserver.config.ExchangeConfig;
-import org.zhol.securityserver.exchange.MessageLog;
 import org.zhol.securityserver.exchange.ProviderIs;
 import org.zhol.securityserver.registry.AccessRight;
 import org.zhol.securityserver.registry.LocalService;
@@ -63,9 +62,9 @@ class LargeBodySmallHeapTest {
         federation = new Federation(dir);
         provider = new ProviderIs();
         ExchangeConfig exchange = ExchangeConfig.DEFAULTS.withPeerTimeoutSeconds(120);
-        ss1 = federation.start(GOV, "SS1", List.of(CONSUMER), Clock.systemUTC(), exchange, MessageLog.NONE, c -> c);
+        ss1 = federation.start(GOV, "SS1", List.of(CONSUMER), Clock.systemUTC(), exchange, Federation.REAL_LOG, c -> c);
         Federation.Node ss2 = federation.start(COM, "SS2", List.of(PROVIDER), Clock.systemUTC(), exchange,
-                MessageLog.NONE, c -> c);
+                Federation.REAL_LOG, c -> c);
         ss2.server.registry().addService(new LocalService(ECHO, ServiceType.REST, provider.restUrl(), Optional.empty(),
                 Duration.ofSeconds(120), true));
         ss2.server.registry().grant(AccessRight.wholeService(ECHO, CONSUMER));

@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
  * asks to reuse the one a previous run left there.
  */
 @Command(name = "sandbox", mixinStandardHelpOptions = true, sortOptions = false,
+        subcommands = SandboxEvidence.class,
         description = {"Runs a whole Zhol federation on this machine: dev CA with OCSP responder and TSA, a central "
                 + "server (instance DEV), SS1 (Tax Board, client TAXES), SS2 (Population Register, provider REGISTRY) "
                 + "and the demo provider; prints the endpoints and examples, then runs until Ctrl-C."})

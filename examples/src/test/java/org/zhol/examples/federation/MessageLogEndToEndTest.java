@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -142,6 +143,20 @@ class MessageLogEndToEndTest {
                         .containsKeys(AsicLayout.PEER_CHECKPOINT, AsicLayout.PEER_CHECKPOINT_SIGNATURE);
             }
             assertThat(containers).isEqualTo(8);
+
+            // ./zhol sandbox evidence --last DIR: the last exchange (the SOAP one) from both servers.
+            state.write(config.workDir());
+            Path last = dir.resolve("last");
+            StringWriter cliOut = new StringWriter();
+            picocli.CommandLine cli = org.zhol.examples.sandbox.SandboxMain.commandLine();
+            cli.setOut(new PrintWriter(cliOut, true)).setErr(new PrintWriter(cliOut, true));
+            assertThat(cli.execute("evidence", "--last", last.toString(), "--work-dir", config.workDir().toString()))
+                    .as(cliOut.toString()).isZero();
+            List<Path> lastFiles = List.of(last.resolve("ss1-request.asice"), last.resolve("ss1-response.asice"),
+                    last.resolve("ss2-request.asice"), last.resolve("ss2-response.asice"));
+            assertThat(verify(lastFiles, last.resolve("trust-snapshot.json"))).isZero();
+            assertThat(new String(entries(Files.readAllBytes(last.resolve("ss2-request.asice"))).get("metadata.xml"),
+                    StandardCharsets.UTF_8)).contains(soapId);
         }
     }
 
