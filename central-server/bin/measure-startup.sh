@@ -11,7 +11,7 @@ usage() {
   cat <<'USAGE'
 usage: central-server/bin/measure-startup.sh [--runs N] [--plain] [--label TEXT] [--no-build] [--out FILE]
 
-  --runs N     measured runs after one first run (default 7)
+  --runs N     measured runs after one first run (default 10)
   --plain      launch `java -cp CLASSPATH org.zhol.centralserver.CentralServerMain start` directly
                (no launcher, no Class-Data Sharing) instead of `./zhol central start`
   --label TEXT a heading for this measurement in the results file (default: the git commit)
@@ -20,7 +20,7 @@ usage: central-server/bin/measure-startup.sh [--runs N] [--plain] [--label TEXT]
 USAGE
 }
 
-RUNS=7 MODE=launcher LABEL="" BUILD=1 OUT=""
+RUNS=10 MODE=launcher LABEL="" BUILD=1 OUT=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) RUNS=$2; shift 2 ;;
