@@ -96,9 +96,12 @@ public final class SandboxGuide {
         out.append("Admin APIs take 'Authorization: Bearer TOKEN', e.g.\n");
         out.append("  curl -H 'Authorization: Bearer " + state.ss2Token() + "' http://" + h + ":" + p.ss2().admin()
                 + "/clients/" + Sandbox.REGISTRY.toPath().replace('/', ':') + "/access-rights\n\n");
-        out.append("Load from another terminal: ./zhol sandbox --load 1000"
-                + (workDir.equals(SandboxConfig.DEFAULT_WORK_DIR.toAbsolutePath().normalize()) ? ""
-                        : " --work-dir " + workDir) + "\n");
+        String workDirOption = workDir.equals(SandboxConfig.DEFAULT_WORK_DIR.toAbsolutePath().normalize()) ? ""
+                : " --work-dir " + workDir;
+        out.append("Evidence of the last exchange (both servers, request and response), verified offline:\n");
+        out.append("  ./zhol sandbox evidence --last evidence/" + workDirOption + "\n");
+        out.append("  ./zhol verify evidence/*.asice --trust evidence/trust-snapshot.json\n\n");
+        out.append("Load from another terminal: ./zhol sandbox --load 1000" + workDirOption + "\n");
         out.append("Logs: " + workDir.resolve(SandboxMain.LOG_FILE) + ". Ctrl-C stops the sandbox (--keep "
                 + "starts it again as it was).\n");
         return out.toString();
