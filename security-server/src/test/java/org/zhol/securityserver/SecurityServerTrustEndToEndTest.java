@@ -127,7 +127,7 @@ class SecurityServerTrustEndToEndTest {
 
             Reply healthy = awaitHealth(r -> r.status == 200);
             assertThat(healthy.json.get("checks")).extracting(c -> c.get("name").asText()).containsExactly(
-                    "maintenance", "database", "configuration-valid", "ocsp-fresh", "auth-key-usable");
+                    "maintenance", "database", "configuration-valid", "ocsp-fresh", "auth-key-usable", "timestamping");
             assertThat(call("GET", "/ocsp", null).json).hasSize(2)
                     .allSatisfy(s -> assertThat(s.get("status").asText()).isEqualTo("GOOD"));
             assertThat(call("GET", "/configuration", null).json.get("generation").asLong()).isEqualTo(1);

@@ -114,8 +114,9 @@ class SecurityServerEndToEndTest {
             assertThat(field(noTrust, "status")).isEqualTo("DOWN");
             JsonNode checks = json.readTree(noTrust.body()).get("checks");
             assertThat(checks).extracting(c -> c.get("name").asText()).containsExactly("maintenance", "database",
-                    "configuration-valid", "ocsp-fresh", "auth-key-usable");
-            assertThat(checks).extracting(c -> c.get("ok").asBoolean()).containsExactly(true, true, false, false, false);
+                    "configuration-valid", "ocsp-fresh", "auth-key-usable", "timestamping");
+            assertThat(checks).extracting(c -> c.get("ok").asBoolean()).containsExactly(true, true, false, false, false,
+                    true);
 
             server.health().register(new Failing());
             HttpResponse<String> sick = send(base, "GET", "/health", null, null);
