@@ -157,6 +157,19 @@ class MessageLogEndToEndTest {
             assertThat(verify(lastFiles, last.resolve("trust-snapshot.json"))).isZero();
             assertThat(new String(entries(Files.readAllBytes(last.resolve("ss2-request.asice"))).get("metadata.xml"),
                     StandardCharsets.UTF_8)).contains(soapId);
+
+            // The auditor's walkthrough (examples/auditor/README.md): a forged copy fails, naming the check.
+            Path forged = last.resolve("forged.asice");
+            Process tamper = new ProcessBuilder("python3", Path.of("auditor", "tamper.py").toAbsolutePath().toString(),
+                    last.resolve("ss2-request.asice").toString(), forged.toString()).redirectErrorStream(true).start();
+            String tamperOut = new String(tamper.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(tamper.waitFor()).as(tamperOut).isZero();
+            StringWriter forgedOut = new StringWriter();
+            assertThat(ZholVerifyMain.run(new String[] {"verify", forged.toString(), "--trust",
+                    last.resolve("trust-snapshot.json").toString()}, new PrintWriter(forgedOut, true),
+                    new PrintWriter(forgedOut, true))).isEqualTo(1);
+            assertThat(forgedOut.toString()).contains("manifest (InvalidReference)", "metadata.xml",
+                    "Verification FAILED.");
         }
     }
 
